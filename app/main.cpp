@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.h"
+
+#include <mainwindow.h>
+
+#include <QApplication>
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    QCoreApplication::setOrganizationName(QStringLiteral("VendorGraph"));
+    QCoreApplication::setApplicationName(QStringLiteral("VendorGraph"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VENDORGRAPH_VERSION));
+    if (vg::cli::isHeadless(args)) {
+        QCoreApplication app(argc, argv);
+        return vg::cli::run(args);
+    }
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/vendorgraph/icons/vendorgraph.svg")));
+    vg::MainWindow window;
+    window.show();
+    window.openInitial(args.value(0));
+    return QApplication::exec();
+}

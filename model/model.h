@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDate>
+#include <QMap>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace vg {
+
+enum class NodeKind { People, Service, Vendor };
+enum class EdgeKind { Data, Access, Code, Hosts };
+enum class Encryption { None, HolderKey, ExternalKey };
+enum class Scope { Read, Write, Admin };
+enum class ExitPlan { Tested, Documented, None };
+
+QString toString(NodeKind k);
+QString toString(EdgeKind k);
+QString toString(Encryption e);
+QString toString(Scope s);
+QString toString(ExitPlan p);
+std::optional<NodeKind> nodeKindFromString(QStringView s);
+std::optional<EdgeKind> edgeKindFromString(QStringView s);
+std::optional<Encryption> encryptionFromString(QStringView s);
+std::optional<Scope> scopeFromString(QStringView s);
+std::optional<ExitPlan> exitPlanFromString(QStringView s);
+
+// Data held at rest by a node.
+struct StoredData {
+    QString category;
+    std::optional<qint64> records;
+    std::optional<Encryption> encryption;
+    bool operator==(const StoredData &) const = default;
+};
+
+// Typed due-diligence fields of a vendor (domain.md section 4).
+struct VendorProfile {
+    std::optional<int> tier; // 1..4
+    std::optional<bool> dpa;
+    QStringList certifications;
+    QStringList regions; // processing locations
+    QString securityRating;
+    QDate lastAssessed;
+    QDate contractEnd;
+    std::optional<ExitPlan> exitPlan;
+    bool operator==(const VendorProfile &) const = default;
+};
+
+struct Node {
+    QString id;
+    NodeKind kind = NodeKind::Service;
+    QString name;
+    QString description;
+    QStringList tags;
+    std::optional<qint64> count; // people only
+    QStringList regions;         // people only
+    std::vector<StoredData> stores;
+    QMap<QString, QString> attributes;
+    std::optional<VendorProfile> vendor; // vendors only
+    bool operator==(const Node &) const = default;
+};
+
+struct Edge {
+    QString id;
+    QString from;
+    QString to;
+    EdgeKind kind = EdgeKind::Data;
+    QStringList categories;                // data only
+    std::optional<qint64> records;         // data only
+    std::optional<Encryption> encryption;  // data only
+    Scope scope = Scope::Read;             // access only
+    bool stored = true;                    // access only
+    QString description;
+    QString source;
+    QDate confirmed;
+    bool operator==(const Edge &) const = default;
+};
+
+// A category defined or overridden by the model. Unset fields keep the built-in value.
+struct CategoryDef {
+    QString id;
+    std::optional<QString> name;
+    std::optional<int> tier;
+    std::optional<QStringList> flags;
+    bool operator==(const CategoryDef &) const = default;
+};
+
+struct Organization {
+    QString name;
+    QStringList regions;
+    QStringList sectors;
+    bool secRegistrant = false;
+    bool operator==(const Organization &) const = default;
+};
+
+// The whole document. Plain data: no invariants are enforced here; validateModel() checks them.
+struct Model {
+    QString name;
+    std::optional<Organization> organization;
+    std::vector<CategoryDef> categories;
+    std::vector<Node> nodes;
+    std::vector<Edge> edges;
+    QMap<QString, QPointF> layout;
+    bool operator==(const Model &) const = default;
+
+    // Sorts categories, nodes and edges by id: the canonical order of every writer.
+    void sortById();
+};
+
+// Ids are 1..128 characters from [A-Za-z0-9._:-].
+bool isValidId(QStringView id);
+
+} // namespace vg

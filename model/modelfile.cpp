@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "modelfile.h"
+
+#include "modeljson.h"
+#include "storage/documentstore.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace vg {
+
+namespace {
+
+Expected<QByteArray> readJsonFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error(path, QStringLiteral("no such file"));
+    if (info.size() > kMaxDocumentBytes)
+        return Error(path, QStringLiteral("the file is %1 MiB; VendorGraph reads files up to 256 MiB")
+                               .arg(info.size() / (1024 * 1024)));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(path, QStringLiteral("cannot be read: %1").arg(f.errorString()));
+    QByteArray bytes = f.read(kMaxDocumentBytes + 1);
+    if (bytes.size() > kMaxDocumentBytes)
+        return Error(path, QStringLiteral("the file is larger than 256 MiB"));
+    return bytes;
+}
+
+} // namespace
+
+Expected<FileFormat> formatForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"json")
+        return FileFormat::Json;
+    if (suffix == u"vgdb")
+        return FileFormat::Document;
+    return Error(path, QStringLiteral("unknown file type \"%1\"; expected a name ending in .vgdb (document) or "
+                                      ".json (interchange)")
+                           .arg(suffix.isEmpty() ? QStringLiteral("(none)") : QLatin1Char('.') + suffix));
+}
+
+Expected<Model> loadModel(const QString &path)
+{
+    const auto format = formatForPath(path);
+    if (!format)
+        return format.error();
+    if (*format == FileFormat::Document)
+        return readDocument(path);
+    Expected<QByteArray> bytes = readJsonFile(path);
+    if (!bytes)
+        return bytes.error();
+    return parseModelJson(*bytes, path);
+}
+
+std::vector<Problem> validateFile(const QString &path)
+{
+    const auto format = formatForPath(path);
+    if (!format)
+        return format.error().problems;
+    std::vector<Problem> problems;
+    if (*format == FileFormat::Document) {
+        readDocumentLenient(path, &problems);
+        return problems;
+    }
+    Expected<QByteArray> bytes = readJsonFile(path);
+    if (!bytes)
+        return bytes.error().problems;
+    parseModelJsonLenient(*bytes, &problems);
+    return problems;
+}
+
+Status saveModel(const Model &model, const QString &path)
+{
+    const auto format = formatForPath(path);
+    if (!format)
+        return format.error();
+    if (*format == FileFormat::Document)
+        return writeDocument(model, path);
+    QSaveFile f(path);
+    f.setDirectWriteFallback(false);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error(path, QStringLiteral("not saved: %1").arg(f.errorString()));
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    f.write(serializeModelJson(model));
+    if (!f.commit())
+        return Error(path, QStringLiteral("not saved: %1").arg(f.errorString()));
+    return Done{};
+}
+
+} // namespace vg

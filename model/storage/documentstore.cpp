@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "documentstore.h"
+
+#include "../fieldreader.h"
+#include "../validate.h"
+#include "sqlite.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryFile>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <map>
+
+namespace vg {
+
+namespace {
+
+using sql::Database;
+using sql::SqlError;
+using sql::Statement;
+
+// Schema version 1 (VendorGraph 0.1 development files) had no layout table.
+constexpr const char *kSchemaV1 = R"SQL(
+CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT, WITHOUT ROWID;
+CREATE TABLE categories(id TEXT PRIMARY KEY NOT NULL, name TEXT, tier INTEGER, flags TEXT) STRICT, WITHOUT ROWID;
+CREATE TABLE nodes(id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL, tags TEXT, count INTEGER, regions TEXT, stores TEXT, attributes TEXT, vendor TEXT) STRICT, WITHOUT ROWID;
+CREATE TABLE edges(id TEXT PRIMARY KEY NOT NULL, src TEXT NOT NULL REFERENCES nodes(id), dst TEXT NOT NULL REFERENCES nodes(id), kind TEXT NOT NULL, categories TEXT, records INTEGER, encryption TEXT, scope TEXT, stored INTEGER, description TEXT NOT NULL, source TEXT NOT NULL, confirmed TEXT) STRICT, WITHOUT ROWID;
+)SQL";
+
+// Migration 1 -> 2: canvas positions.
+constexpr const char *kMigration1to2 = R"SQL(
+CREATE TABLE layout(node_id TEXT PRIMARY KEY NOT NULL REFERENCES nodes(id), x REAL NOT NULL, y REAL NOT NULL) STRICT, WITHOUT ROWID;
+)SQL";
+
+// migrations[i] takes a document from version i+1 to i+2.
+constexpr const char *kMigrations[] = {kMigration1to2};
+static_assert(std::size(kMigrations) == kDocumentSchemaVersion - 1);
+
+void createSchema(Database &db, int version)
+{
+    db.exec(kSchemaV1);
+    for (int v = 1; v < version; ++v)
+        db.exec(kMigrations[v - 1]);
+}
+
+// The schema objects (type, name, sql) a valid current document has, taken from a
+// freshly created database so the check can never drift from the DDL.
+std::map<QString, QString> expectedSchema()
+{
+    static const std::map<QString, QString> expected = [] {
+        Database db = Database::openReadWrite(QString());
+        createSchema(db, kDocumentSchemaVersion);
+        std::map<QString, QString> out;
+        Statement st = db.prepare("SELECT type, name, ifnull(sql,'') FROM sqlite_schema");
+        while (st.step())
+            out.emplace(st.text(0) + QLatin1Char(' ') + st.text(1), st.text(2));
+        return out;
+    }();
+    return expected;
+}
+
+QString sqlErrorText(const SqlError &e)
+{
+    switch (e.code & 0xff) {
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        return QStringLiteral("the file is damaged (%1); it cannot be opened").arg(e.message);
+    case 13: // SQLITE_FULL
+        return QStringLiteral("the disk is full (%1)").arg(e.message);
+    default: return e.message;
+    }
+}
+
+// Checks that bytes are a complete VendorGraph document of a version this build reads.
+// Returns the problem, or nothing.
+std::optional<QString> checkHeader(const QByteArray &image)
+{
+    static const QByteArray magic("SQLite format 3\0", 16);
+    if (image.size() < 100 || !image.startsWith(magic)) {
+        if (image.isEmpty())
+            return QStringLiteral("the file is empty; expected a VendorGraph document");
+        if (image.startsWith(magic.left(image.size())))
+            return QStringLiteral("the file is truncated (%1 bytes); expected a complete VendorGraph document")
+                .arg(image.size());
+        return QStringLiteral("not a VendorGraph document (not an SQLite file)");
+    }
+    auto be32 = [&](int at) {
+        return quint32(quint8(image[at])) << 24 | quint32(quint8(image[at + 1])) << 16
+            | quint32(quint8(image[at + 2])) << 8 | quint32(quint8(image[at + 3]));
+    };
+    quint32 pageSize = quint32(quint8(image[16])) << 8 | quint8(image[17]);
+    if (pageSize == 1)
+        pageSize = 65536;
+    const quint32 pages = be32(28);
+    // The in-header size is valid when the change counter matches version-valid-for.
+    if (be32(24) == be32(92) && pages > 0 && qint64(pageSize) * pages > image.size())
+        return QStringLiteral("the file is truncated: its header describes %1 bytes but it has %2")
+            .arg(qint64(pageSize) * pages)
+            .arg(image.size());
+    const auto appId = qint32(be32(68));
+    if (appId != kDocumentApplicationId)
+        return QStringLiteral("not a VendorGraph document: an SQLite database of another application "
+                              "(application_id 0x%1)")
+            .arg(quint32(appId), 8, 16, QLatin1Char('0'));
+    const auto version = qint32(be32(60));
+    if (version > kDocumentSchemaVersion)
+        return QStringLiteral("written by a newer version of VendorGraph (document schema %1); this version reads "
+                              "schema %2 and older. Open it with a newer VendorGraph, or export JSON there.")
+            .arg(version)
+            .arg(kDocumentSchemaVersion);
+    if (version < 1)
+        return QStringLiteral("not a VendorGraph document (schema version %1)").arg(version);
+    return std::nullopt;
+}
+
+QJsonValue parseJsonColumn(const QString &text, const QString &where, FieldReader &r)
+{
+    QJsonParseError err;
+    const QJsonDocument d = QJsonDocument::fromJson(QStringLiteral("[%1]").arg(text).toUtf8(), &err);
+    if (err.error != QJsonParseError::NoError || d.array().size() != 1) {
+        r.fail(where, QStringLiteral("expected JSON, found \"%1\"").arg(text.left(80)));
+        return {};
+    }
+    return d.array().at(0);
+}
+
+// Reads the data of a checked, current-schema database. Problems in values go to r.
+Model readTables(Database &db, FieldReader &r)
+{
+    Model m;
+    QHash<QString, QString> intern;
+    {
+        Statement st = db.prepare("SELECT key, value FROM meta ORDER BY key");
+        while (st.step()) {
+            const QString key = st.text(0);
+            const QString where = QStringLiteral("table meta, key \"%1\"").arg(key);
+            if (key == u"name")
+                m.name = st.text(1);
+            else if (key == u"organization")
+                m.organization = r.organization(parseJsonColumn(st.text(1), where, r), JsonPath(&where));
+            else
+                r.fail(where, QStringLiteral("unknown key; expected name or organization"));
+        }
+    }
+    {
+        Statement st = db.prepare("SELECT id, name, tier, flags FROM categories ORDER BY id");
+        while (st.step()) {
+            CategoryDef c;
+            c.id = st.text(0);
+            const QString where = QStringLiteral("table categories, id \"%1\"").arg(c.id);
+            if (!st.isNull(1))
+                c.name = st.text(1);
+            if (!st.isNull(2)) {
+                c.tier = int(st.integer(2));
+                if (*c.tier < 1 || *c.tier > 4)
+                    r.fail(where + QStringLiteral(", column tier"), QStringLiteral("must be from 1 to 4, found %1").arg(*c.tier));
+            }
+            if (!st.isNull(3))
+            {
+                const QString col = where + QStringLiteral(", column flags");
+                c.flags = r.stringList(parseJsonColumn(st.text(3), col, r), JsonPath(&col));
+            }
+            intern.insert(c.id, c.id);
+            m.categories.push_back(std::move(c));
+        }
+    }
+    {
+        Statement st = db.prepare("SELECT id, kind, name, description, tags, count, regions, stores, attributes, "
+                                  "vendor FROM nodes ORDER BY id");
+        while (st.step()) {
+            Node n;
+            n.id = st.text(0);
+            const QString where = QStringLiteral("table nodes, id \"%1\"").arg(n.id.left(140));
+            const QString kind = st.text(1);
+            if (auto k = nodeKindFromString(kind))
+                n.kind = *k;
+            else
+                r.fail(where + QStringLiteral(", column kind"),
+                       QStringLiteral("unknown kind \"%1\"; expected people, service or vendor").arg(kind));
+            n.name = st.text(2);
+            n.description = st.text(3);
+            auto col = [&](const char *name) { return where + QStringLiteral(", column ") + QLatin1StringView(name); };
+            // Reads JSON column i with reader f, labelling problems "table nodes, id .., column name".
+            auto json = [&](int i, const char *name, auto f) {
+                const QString label = col(name);
+                return f(parseJsonColumn(st.text(i), label, r), JsonPath(&label));
+            };
+            if (!st.isNull(4))
+                n.tags = json(4, "tags", [&](const QJsonValue &v, const JsonPath &p) { return r.stringList(v, p); });
+            if (!st.isNull(5)) {
+                n.count = st.integer(5);
+                if (*n.count < 0)
+                    r.fail(col("count"), QStringLiteral("must be 0 or more, found %1").arg(*n.count));
+            }
+            if (!st.isNull(6))
+                n.regions = json(6, "regions", [&](const QJsonValue &v, const JsonPath &p) { return r.regions(v, p); });
+            if (!st.isNull(7))
+                n.stores = json(7, "stores", [&](const QJsonValue &v, const JsonPath &p) { return r.stores(v, p); });
+            if (!st.isNull(8))
+                n.attributes =
+                    json(8, "attributes", [&](const QJsonValue &v, const JsonPath &p) { return r.attributes(v, p); });
+            if (!st.isNull(9))
+                n.vendor = json(9, "vendor", [&](const QJsonValue &v, const JsonPath &p) { return r.vendor(v, p); });
+            intern.insert(n.id, n.id);
+            m.nodes.push_back(std::move(n));
+        }
+    }
+    {
+        Statement st = db.prepare("SELECT id, src, dst, kind, categories, records, encryption, scope, stored, "
+                                  "description, source, confirmed FROM edges ORDER BY id");
+        auto interned = [&](const QString &s) {
+            auto it = intern.constFind(s);
+            if (it == intern.cend())
+                it = intern.insert(s, s);
+            return *it;
+        };
+        while (st.step()) {
+            Edge e;
+            e.id = st.text(0);
+            // Labels are built only for problems: this loop runs once per edge.
+            auto where = [&] { return QStringLiteral("table edges, id \"%1\"").arg(e.id.left(140)); };
+            auto col = [&](const char *name) { return where() + QStringLiteral(", column ") + QLatin1StringView(name); };
+            e.from = interned(st.text(1));
+            e.to = interned(st.text(2));
+            const QString kind = st.text(3);
+            if (auto k = edgeKindFromString(kind))
+                e.kind = *k;
+            else
+                r.fail(col("kind"), QStringLiteral("unknown kind \"%1\"; expected data, access, code or hosts").arg(kind));
+            if (!st.isNull(4)) {
+                const QString cats = st.text(4);
+                for (QStringView c : QStringView(cats).split(u' ', Qt::SkipEmptyParts))
+                    e.categories << interned(c.toString());
+            }
+            if (!st.isNull(5)) {
+                e.records = st.integer(5);
+                if (*e.records < 0)
+                    r.fail(col("records"), QStringLiteral("must be 0 or more, found %1").arg(*e.records));
+            }
+            if (!st.isNull(6)) {
+                e.encryption = encryptionFromString(st.text(6));
+                if (!e.encryption)
+                    r.fail(col("encryption"), QStringLiteral("expected none, holder-key or external-key"));
+            }
+            if (!st.isNull(7)) {
+                const auto s = scopeFromString(st.text(7));
+                if (!s)
+                    r.fail(col("scope"), QStringLiteral("expected read, write or admin"));
+                e.scope = s.value_or(Scope::Read);
+            }
+            if (!st.isNull(8))
+                e.stored = st.integer(8) != 0;
+            e.description = st.text(9);
+            e.source = st.text(10);
+            if (!st.isNull(11)) {
+                e.confirmed = QDate::fromString(st.text(11), Qt::ISODate);
+                if (!e.confirmed.isValid())
+                    r.fail(col("confirmed"), QStringLiteral("expected a date as YYYY-MM-DD"));
+            }
+            const bool isData = e.kind == EdgeKind::Data, isAccess = e.kind == EdgeKind::Access;
+            if (!isData && (!e.categories.isEmpty() || e.records || e.encryption))
+                r.fail(where(), QStringLiteral("categories, records and encryption apply only to data edges"));
+            if (!isAccess && (!st.isNull(7) || !st.isNull(8)))
+                r.fail(where(), QStringLiteral("scope and stored apply only to access edges"));
+            m.edges.push_back(std::move(e));
+        }
+    }
+    {
+        Statement st = db.prepare("SELECT node_id, x, y FROM layout ORDER BY node_id");
+        while (st.step())
+            m.layout.insert(st.text(0), QPointF(st.real(1), st.real(2)));
+    }
+    return m;
+}
+
+// The checks and reading shared by the strict and lenient readers. Fatal problems (the
+// file cannot be read at all) come back as an Error; problems in values go to *problems.
+Expected<Model> readImage(const QByteArray &image, const QString &fileName, std::vector<Problem> *problems)
+{
+    if (auto bad = checkHeader(image))
+        return Error(fileName, *bad);
+    try {
+        Database db = Database::fromImage(image);
+        if (!db.isHardened())
+            return Error(fileName, QStringLiteral("internal error: SQLite hardening did not take effect"));
+        {
+            Statement qc = db.prepare("PRAGMA quick_check");
+            QStringList issues;
+            while (qc.step() && issues.size() < 5)
+                if (qc.text(0) != u"ok")
+                    issues << qc.text(0);
+            if (!issues.isEmpty())
+                return Error(fileName, QStringLiteral("the file is damaged (SQLite quick_check: %1); it cannot be "
+                                                      "opened")
+                                           .arg(issues.join(u"; ")));
+        }
+        const qint64 version = db.pragmaInt("user_version");
+        if (version < kDocumentSchemaVersion) {
+            sql::Transaction tx(db);
+            for (qint64 v = version; v < kDocumentSchemaVersion; ++v)
+                db.exec(kMigrations[v - 1]);
+            db.exec("PRAGMA user_version=" + QByteArray::number(kDocumentSchemaVersion));
+            tx.commit();
+        }
+        // Every schema object must be one this version creates, with the same definition.
+        const std::map<QString, QString> expected = expectedSchema();
+        std::map<QString, QString> found;
+        {
+            Statement st = db.prepare("SELECT type, name, ifnull(sql,'') FROM sqlite_schema");
+            while (st.step())
+                found.emplace(st.text(0) + QLatin1Char(' ') + st.text(1), st.text(2));
+        }
+        for (const auto &[key, sqlText] : found) {
+            const auto it = expected.find(key);
+            if (it == expected.end())
+                return Error(fileName, QStringLiteral("unexpected %1 in the document; a VendorGraph document holds "
+                                                      "only its own tables. It was not opened.")
+                                           .arg(key));
+            if (it->second != sqlText)
+                return Error(fileName, QStringLiteral("the definition of %1 differs from VendorGraph's schema; the "
+                                                      "document was altered outside VendorGraph. It was not opened.")
+                                           .arg(key));
+        }
+        for (const auto &[key, sqlText] : expected)
+            if (!found.count(key))
+                return Error(fileName, QStringLiteral("the document lacks %1; it is incomplete").arg(key));
+        FieldReader r;
+        Model m = readTables(db, r);
+        *problems = std::move(r.problems);
+        for (Problem &p : validateModel(m))
+            problems->push_back(std::move(p));
+        return m;
+    } catch (const SqlError &e) {
+        return Error(fileName, sqlErrorText(e));
+    }
+}
+
+Expected<QByteArray> readFileCapped(const QString &path)
+{
+    QFile f(path);
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error(path, QStringLiteral("no such file"));
+    if (info.size() > kMaxDocumentBytes)
+        return Error(path, QStringLiteral("the file is %1 MiB; VendorGraph opens files up to 256 MiB")
+                               .arg(info.size() / (1024 * 1024)));
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(path, QStringLiteral("cannot be read: %1").arg(f.errorString()));
+    QByteArray bytes = f.read(kMaxDocumentBytes + 1);
+    if (bytes.size() > kMaxDocumentBytes)
+        return Error(path, QStringLiteral("the file is larger than 256 MiB"));
+    return bytes;
+}
+
+void bindJson(Statement &st, int i, const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined())
+        st.bindNull(i);
+    else
+        st.bind(i, QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                                                 : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)));
+}
+
+QJsonArray toJson(const QStringList &l) { return QJsonArray::fromStringList(l); }
+
+void insertModel(Database &db, const Model &m)
+{
+    sql::Transaction tx(db);
+    Statement meta = db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)");
+    meta.bind(1, QStringLiteral("name")).bind(2, m.name).run();
+    if (m.organization) {
+        QJsonObject o;
+        if (!m.organization->name.isEmpty())
+            o.insert(u"name", m.organization->name);
+        o.insert(u"regions", toJson(m.organization->regions));
+        o.insert(u"sectors", toJson(m.organization->sectors));
+        o.insert(u"sec_registrant", m.organization->secRegistrant);
+        meta.bind(1, QStringLiteral("organization"));
+        bindJson(meta, 2, o);
+        meta.run();
+    }
+    auto order = [](const auto &v) {
+        std::vector<const std::remove_cvref_t<decltype(v[0])> *> p;
+        p.reserve(v.size());
+        for (const auto &x : v)
+            p.push_back(&x);
+        std::sort(p.begin(), p.end(), [](auto *a, auto *b) { return a->id < b->id; });
+        return p;
+    };
+    Statement cat = db.prepare("INSERT INTO categories(id, name, tier, flags) VALUES(?, ?, ?, ?)");
+    for (const CategoryDef *c : order(m.categories)) {
+        cat.bind(1, c->id).bind(2, c->name);
+        if (c->tier)
+            cat.bind(3, qint64(*c->tier));
+        if (c->flags)
+            bindJson(cat, 4, toJson(*c->flags));
+        cat.run();
+    }
+    Statement node = db.prepare("INSERT INTO nodes(id, kind, name, description, tags, count, regions, stores, "
+                                "attributes, vendor) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const Node *n : order(m.nodes)) {
+        node.bind(1, n->id).bind(2, toString(n->kind)).bind(3, n->name).bind(4, n->description);
+        if (!n->tags.isEmpty())
+            bindJson(node, 5, toJson(n->tags));
+        node.bind(6, n->count);
+        if (!n->regions.isEmpty())
+            bindJson(node, 7, toJson(n->regions));
+        if (!n->stores.empty()) {
+            QJsonArray a;
+            for (const StoredData &s : n->stores) {
+                QJsonObject o{{QStringLiteral("category"), s.category}};
+                if (s.records)
+                    o.insert(u"records", double(*s.records));
+                if (s.encryption)
+                    o.insert(u"encryption", toString(*s.encryption));
+                a.append(o);
+            }
+            bindJson(node, 8, a);
+        }
+        if (!n->attributes.isEmpty()) {
+            QJsonObject o;
+            for (auto it = n->attributes.cbegin(); it != n->attributes.cend(); ++it)
+                o.insert(it.key(), it.value());
+            bindJson(node, 9, o);
+        }
+        if (n->vendor) {
+            const VendorProfile &v = *n->vendor;
+            QJsonObject o;
+            if (v.tier)
+                o.insert(u"tier", *v.tier);
+            if (v.dpa)
+                o.insert(u"dpa", *v.dpa);
+            if (!v.certifications.isEmpty())
+                o.insert(u"certifications", toJson(v.certifications));
+            if (!v.regions.isEmpty())
+                o.insert(u"regions", toJson(v.regions));
+            if (!v.securityRating.isEmpty())
+                o.insert(u"security_rating", v.securityRating);
+            if (v.lastAssessed.isValid())
+                o.insert(u"last_assessed", v.lastAssessed.toString(Qt::ISODate));
+            if (v.contractEnd.isValid())
+                o.insert(u"contract_end", v.contractEnd.toString(Qt::ISODate));
+            if (v.exitPlan)
+                o.insert(u"exit_plan", toString(*v.exitPlan));
+            bindJson(node, 10, o);
+        }
+        node.run();
+    }
+    Statement edge = db.prepare("INSERT INTO edges(id, src, dst, kind, categories, records, encryption, scope, "
+                                "stored, description, source, confirmed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const Edge *e : order(m.edges)) {
+        edge.bind(1, e->id).bind(2, e->from).bind(3, e->to).bind(4, toString(e->kind));
+        if (e->kind == EdgeKind::Data) {
+            edge.bind(5, e->categories.join(QLatin1Char(' '))).bind(6, e->records);
+            if (e->encryption)
+                edge.bind(7, toString(*e->encryption));
+        }
+        if (e->kind == EdgeKind::Access)
+            edge.bind(8, toString(e->scope)).bind(9, qint64(e->stored ? 1 : 0));
+        edge.bind(10, e->description).bind(11, e->source);
+        if (e->confirmed.isValid())
+            edge.bind(12, e->confirmed.toString(Qt::ISODate));
+        edge.run();
+    }
+    Statement pos = db.prepare("INSERT INTO layout(node_id, x, y) VALUES(?, ?, ?)");
+    for (auto it = m.layout.cbegin(); it != m.layout.cend(); ++it)
+        pos.bind(1, it.key()).bind(2, it->x()).bind(3, it->y()).run();
+    tx.commit();
+}
+
+bool syncPath(const QByteArray &path, int flags)
+{
+    const int fd = ::open(path.constData(), flags | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+} // namespace
+
+QByteArray documentSchemaSql(int version)
+{
+    QByteArray out = kSchemaV1;
+    for (int v = 1; v < version; ++v)
+        out += kMigrations[v - 1];
+    return out;
+}
+
+Expected<Model> readDocumentImage(const QByteArray &image, const QString &fileName)
+{
+    std::vector<Problem> problems;
+    Expected<Model> m = readImage(image, fileName, &problems);
+    if (m && !problems.empty())
+        return Error(fileName, std::move(problems));
+    return m;
+}
+
+Expected<Model> readDocument(const QString &path)
+{
+    Expected<QByteArray> bytes = readFileCapped(path);
+    if (!bytes)
+        return bytes.error();
+    return readDocumentImage(*bytes, path);
+}
+
+Model readDocumentLenient(const QString &path, std::vector<Problem> *problems)
+{
+    Expected<QByteArray> bytes = readFileCapped(path);
+    if (!bytes) {
+        *problems = bytes.error().problems;
+        return {};
+    }
+    Expected<Model> m = readImage(*bytes, path, problems);
+    if (!m) {
+        *problems = m.error().problems;
+        return {};
+    }
+    return std::move(*m);
+}
+
+Status writeDocument(const Model &model, const QString &path)
+{
+    const QFileInfo target(path);
+    const QString dir = target.absolutePath();
+    QTemporaryFile tmp(dir + QStringLiteral("/.") + target.fileName() + QStringLiteral(".saving-XXXXXX"));
+    tmp.setAutoRemove(true);
+    if (!tmp.open()) // QTemporaryFile creates the file with mode 0600
+        return Error(path, QStringLiteral("cannot write in %1: %2").arg(QDir::toNativeSeparators(dir),
+                                                                       tmp.errorString()));
+    tmp.close();
+    const QByteArray tmpPath = QFile::encodeName(tmp.fileName());
+    try {
+        Database mem = Database::openReadWrite(QString());
+        mem.exec(documentSchemaSql(kDocumentSchemaVersion).constData());
+        mem.exec("PRAGMA application_id=" + QByteArray::number(kDocumentApplicationId));
+        mem.exec("PRAGMA user_version=" + QByteArray::number(kDocumentSchemaVersion));
+        insertModel(mem, model);
+        {
+            Database file = Database::openReadWrite(tmp.fileName());
+            // The temporary file becomes visible only by the rename below, so its own
+            // journal adds nothing; durability comes from the fsync before the rename.
+            file.exec("PRAGMA journal_mode=OFF");
+            file.exec("PRAGMA synchronous=OFF");
+            mem.backupTo(file);
+        }
+    } catch (const SqlError &e) {
+        return Error(path, QStringLiteral("not saved: %1").arg(sqlErrorText(e)));
+    }
+    if (!syncPath(tmpPath, O_RDONLY))
+        return Error(path, QStringLiteral("not saved: the new file could not be flushed to disk"));
+    if (std::rename(tmpPath.constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0)
+        return Error(path, QStringLiteral("not saved: cannot replace the file (%1)").arg(QString::fromLocal8Bit(
+                                                                                        std::strerror(errno))));
+    tmp.setAutoRemove(false); // it has been renamed
+    syncPath(QFile::encodeName(dir), O_RDONLY | O_DIRECTORY);
+    return Done{};
+}
+
+} // namespace vg
