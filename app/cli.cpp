@@ -3,6 +3,7 @@
 
 #include "commands.h"
 
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
@@ -45,6 +46,7 @@ QString usage()
     QString out;
     QTextStream s(&out);
     s << "Usage: vendorgraph [FILE]                 open the desktop app (on FILE, the last file or the sample)\n"
+         "       vendorgraph --sample               open the desktop app on the bundled sample\n"
          "       vendorgraph COMMAND [ARGS...]      work headless\n\nCommands:\n";
     for (const Command &c : commands())
         s << "  " << c.name << ' ' << c.synopsis << "\n      " << c.summary << '\n';
@@ -81,7 +83,14 @@ bool isHeadless(const QStringList &args)
     for (const Command &c : commands())
         if (c.name == a)
             return true;
-    return false;
+    if (a == u"--sample")
+        return false; // the desktop app on the bundled sample
+    if (a.startsWith(QLatin1Char('-')))
+        return true; // an unknown option: reported as a usage error
+    // Anything else opens in the desktop app if it can be a model file; a word that is
+    // neither a file nor a model name is a mistyped command.
+    const QString suffix = QFileInfo(a).suffix().toLower();
+    return !QFileInfo::exists(a) && suffix != u"json" && suffix != u"vgdb";
 }
 
 int run(const QStringList &args)

@@ -22,6 +22,9 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/vendorgraph/icons/vendorgraph.svg")));
     vg::MainWindow window;
     window.show();
-    window.openInitial(args.value(0));
+    if (args.value(0) == u"--sample")
+        window.openSample();
+    else
+        window.openInitial(args.value(0));
     return QApplication::exec();
 }
