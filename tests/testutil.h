@@ -10,6 +10,14 @@
 
 namespace vg::test {
 
+inline QStringList ids(std::initializer_list<const char *> list)
+{
+    QStringList out;
+    for (const char *s : list)
+        out << QString::fromLatin1(s);
+    return out;
+}
+
 inline QByteArray readAll(const QString &path)
 {
     QFile f(path);

@@ -4,6 +4,9 @@
 #include <modelfile.h>
 #include <sample.h>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -110,6 +113,117 @@ private Q_SLOTS:
         Run bad = run({QStringLiteral("generate"), QStringLiteral("--edges"), QStringLiteral("lots"), path("g3.json")});
         QCOMPARE(bad.code, 2);
         QVERIFY(bad.err.contains(QStringLiteral("--edges")));
+    }
+
+    void blastJsonHasTheDocumentedShape()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("m.vgdb")}).code, 0);
+        const Run r = run({QStringLiteral("blast"), path("m.vgdb"), QStringLiteral("--breach"), QStringLiteral("analytics"),
+                           QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const char *key : {"scenario", "nodes", "exposed", "services", "obligations", "cost", "score"})
+            QVERIFY2(o.contains(QLatin1StringView(key)), key);
+        const QJsonObject scenario = o.value(u"scenario").toObject();
+        QCOMPARE(scenario.value(u"breach").toArray().at(0).toString(), QStringLiteral("analytics"));
+        QVERIFY(scenario.value(u"max_hops").isNull());
+        QCOMPARE(scenario.value(u"potential").toBool(), true);
+        const QJsonObject n = o.value(u"nodes").toArray().at(0).toObject();
+        for (const char *key : {"id", "kind", "state", "certainty", "hops", "path", "escalation"})
+            QVERIFY2(n.contains(QLatin1StringView(key)), key);
+        const QJsonArray exposed = o.value(u"exposed").toArray();
+        QCOMPARE(exposed.size(), 6);
+        QCOMPARE(exposed.at(0).toObject().value(u"category").toString(), QStringLiteral("CONTACT.EMAIL")); // sorted
+        for (const char *key : {"category", "tier", "certainty", "encrypted", "holders", "via", "origins", "people", "records"})
+            QVERIFY2(exposed.at(0).toObject().contains(QLatin1StringView(key)), key);
+        const QJsonObject ob = o.value(u"obligations").toArray().at(0).toObject();
+        for (const char *key : {"regime", "status", "deadline", "recipient", "reason"})
+            QVERIFY2(ob.contains(QLatin1StringView(key)), key);
+        const QJsonObject cost = o.value(u"cost").toObject();
+        QVERIFY(cost.value(u"low").toDouble() <= cost.value(u"high").toDouble());
+        QCOMPARE(cost.value(u"currency").toString(), QStringLiteral("USD"));
+        QVERIFY(!cost.value(u"assumptions").toArray().isEmpty());
+        QVERIFY(o.value(u"score").toDouble() > 0);
+    }
+
+    void blastTextAndOptions()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("t.json")}).code, 0);
+        Run r = run({QStringLiteral("blast"), path("t.json"), QStringLiteral("--control"), QStringLiteral("chat_widget"),
+                     QStringLiteral("--max-hops"), QStringLiteral("1"), QStringLiteral("--no-potential")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("crm_tenant")));
+        QVERIFY(!r.out.contains(QStringLiteral("api_gateway"))); // only through a pasted key, i.e. potential
+        QVERIFY(r.out.contains(QStringLiteral("NOTIFICATION OBLIGATIONS")));
+        QVERIFY(r.out.contains(QStringLiteral("COST ESTIMATE")));
+    }
+
+    void analysisUsageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("unknown seed") << test::ids({"blast", "MODEL", "--breach", "nobody"});
+        QTest::newRow("no seed") << test::ids({"blast", "MODEL"});
+        QTest::newRow("unknown option") << test::ids({"blast", "MODEL", "--breach", "analytics", "--colour"});
+        QTest::newRow("bad max hops") << test::ids({"blast", "MODEL", "--breach", "analytics", "--max-hops", "x"});
+        QTest::newRow("bad format") << test::ids({"blast", "MODEL", "--breach", "analytics", "--format", "xml"});
+        QTest::newRow("bad rank mode") << test::ids({"rank", "MODEL", "--mode", "sideways"});
+        QTest::newRow("bad top") << test::ids({"rank", "MODEL", "--top", "0"});
+        QTest::newRow("whatif without remove") << test::ids({"whatif", "MODEL"});
+        QTest::newRow("whatif on a service") << test::ids({"whatif", "MODEL", "--remove", "dashboard"});
+        QTest::newRow("whatif unknown id") << test::ids({"whatif", "MODEL", "--remove", "ghost"});
+        QTest::newRow("bench bad queries") << test::ids({"bench", "MODEL", "--queries", "-1"});
+    }
+    void analysisUsageErrorsExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QCOMPARE(run({QStringLiteral("sample"), path("u.vgdb")}).code, 0);
+        args.replaceInStrings(QStringLiteral("MODEL"), path("u.vgdb"));
+        const Run r = run(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(!r.err.isEmpty());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void rankWhatIfConcentrationAndBench()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("r.vgdb")}).code, 0);
+        Run r = run({QStringLiteral("rank"), path("r.vgdb"), QStringLiteral("--top"), QStringLiteral("5"),
+                     QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(r.code, 0);
+        QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 6);
+        QVERIFY(lines[0].startsWith(QStringLiteral("rank,vendor,name,mode,score")));
+        r = run({QStringLiteral("rank"), path("r.vgdb"), QStringLiteral("--mode"), QStringLiteral("breach"),
+                 QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        const QJsonArray ranks = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(ranks.size() >= 30);
+        for (qsizetype i = 1; i < ranks.size(); ++i)
+            QVERIFY(ranks[i - 1].toObject().value(u"score").toDouble() >= ranks[i].toObject().value(u"score").toDouble());
+        QCOMPARE(ranks[0].toObject().value(u"mode").toString(), QStringLiteral("breach"));
+        r = run({QStringLiteral("whatif"), path("r.vgdb"), QStringLiteral("--remove"), QStringLiteral("analytics"),
+                 QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"services_losing_edges").toObject().contains(u"dashboard"));
+        r = run({QStringLiteral("concentration"), path("r.vgdb")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("analytics_cloud")));
+        r = run({QStringLiteral("bench"), path("r.vgdb"), QStringLiteral("--queries"), QStringLiteral("5")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject b = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const char *key : {"queries", "scenario_median_ms", "scenario_p95_ms", "rank_s", "peak_rss_mb"})
+            QVERIFY2(b.contains(QLatin1StringView(key)), key);
+        QCOMPARE(b.value(u"queries").toInt(), 5);
+    }
+
+    void csvNeutralisesFormulas()
+    {
+        Model m;
+        m.nodes.push_back({QStringLiteral("v"), NodeKind::Vendor, QStringLiteral("=HYPERLINK(\"x\")"), {}, {}, {}, {}, {}, {}, {}});
+        QVERIFY(saveModel(m, path("f.json")).ok());
+        const Run r = run({QStringLiteral("rank"), path("f.json"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\"")), qPrintable(r.out));
     }
 
     void oversizeFileIsRefused()
