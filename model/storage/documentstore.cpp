@@ -218,10 +218,18 @@ Model readTables(Database &db, FieldReader &r)
     {
         Statement st = db.prepare("SELECT id, src, dst, kind, categories, records, encryption, scope, stored, "
                                   "description, source, confirmed FROM edges ORDER BY id");
-        auto interned = [&](const QString &s) {
-            auto it = intern.constFind(s);
-            if (it == intern.cend())
-                it = intern.insert(s, s);
+        // Edges name nodes and categories read already: look them up by their UTF-8 bytes
+        // and share one QString each, so that only the edge's own id is converted.
+        QHash<QByteArray, QString> byBytes;
+        byBytes.reserve(intern.size());
+        for (auto it = intern.cbegin(); it != intern.cend(); ++it)
+            byBytes.insert(it.key().toUtf8(), it.value());
+        auto interned = [&](QByteArrayView bytes) {
+            auto it = byBytes.constFind(QByteArray::fromRawData(bytes.data(), bytes.size()));
+            if (it == byBytes.cend()) {
+                const QString s = QString::fromUtf8(bytes);
+                it = byBytes.insert(bytes.toByteArray(), s);
+            }
             return *it;
         };
         while (st.step()) {
@@ -230,17 +238,29 @@ Model readTables(Database &db, FieldReader &r)
             // Labels are built only for problems: this loop runs once per edge.
             auto where = [&] { return QStringLiteral("table edges, id \"%1\"").arg(e.id.left(140)); };
             auto col = [&](const char *name) { return where() + QStringLiteral(", column ") + QLatin1StringView(name); };
-            e.from = interned(st.text(1));
-            e.to = interned(st.text(2));
-            const QString kind = st.text(3);
-            if (auto k = edgeKindFromString(kind))
-                e.kind = *k;
+            e.from = interned(st.utf8(1));
+            e.to = interned(st.utf8(2));
+            const QByteArrayView kind = st.utf8(3);
+            if (kind == "data")
+                e.kind = EdgeKind::Data;
+            else if (kind == "access")
+                e.kind = EdgeKind::Access;
+            else if (kind == "code")
+                e.kind = EdgeKind::Code;
+            else if (kind == "hosts")
+                e.kind = EdgeKind::Hosts;
             else
-                r.fail(col("kind"), QStringLiteral("unknown kind \"%1\"; expected data, access, code or hosts").arg(kind));
+                r.fail(col("kind"), QStringLiteral("unknown kind \"%1\"; expected data, access, code or hosts")
+                                        .arg(QString::fromUtf8(kind)));
             if (!st.isNull(4)) {
-                const QString cats = st.text(4);
-                for (QStringView c : QStringView(cats).split(u' ', Qt::SkipEmptyParts))
-                    e.categories << interned(c.toString());
+                const QByteArrayView cats = st.utf8(4);
+                qsizetype start = 0;
+                for (qsizetype i = 0; i <= cats.size(); ++i)
+                    if (i == cats.size() || cats[i] == ' ') {
+                        if (i > start)
+                            e.categories << interned(cats.sliced(start, i - start));
+                        start = i + 1;
+                    }
             }
             if (!st.isNull(5)) {
                 e.records = st.integer(5);

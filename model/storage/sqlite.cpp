@@ -201,6 +201,12 @@ QString Statement::text(int col) const
     return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_st, col)) : QString();
 }
 
+QByteArrayView Statement::utf8(int col) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_st, col));
+    return p ? QByteArrayView(p, sqlite3_column_bytes(m_st, col)) : QByteArrayView();
+}
+
 qint64 Statement::integer(int col) const { return sqlite3_column_int64(m_st, col); }
 double Statement::real(int col) const { return sqlite3_column_double(m_st, col); }
 

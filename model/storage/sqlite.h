@@ -84,6 +84,8 @@ public:
 
     bool isNull(int col) const;
     QString text(int col) const;
+    // The column's UTF-8 bytes without a copy; valid until the next step() or reset().
+    QByteArrayView utf8(int col) const;
     qint64 integer(int col) const;
     double real(int col) const;
     // The SQLite storage class name of a column value (for type checks on foreign files).
