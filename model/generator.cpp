@@ -90,7 +90,7 @@ Model generateModel(const GeneratorParams &p)
 
     const int people = std::max(1, p.people), services = std::max(1, p.services);
     const int vendorsTotal = std::max(2, p.vendors);
-    const int primary = std::max(1, vendorsTotal * 3 / 5), subs = vendorsTotal - primary;
+    const int primary = std::max(1, vendorsTotal * 3 / 5);
     std::vector<QString> P, S, V, U;
     const int w = 6;
     m.nodes.reserve(std::size_t(people + services + vendorsTotal));

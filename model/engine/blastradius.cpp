@@ -144,10 +144,11 @@ NodeCounts countLabels(const std::vector<quint64> &bits)
     return n;
 }
 
-// Thread-local scratch space, reused across queries: stamps avoid clearing.
+// Thread-local scratch space, reused across queries: stamps avoid clearing. Slot 0 serves
+// the label search, slot 1 the walks over the component DAG.
 struct Scratch {
     std::vector<quint32> stamp;
-    std::vector<int> dist, parent, parentEdge;
+    std::vector<int> dist;
     std::vector<int> queue;
     quint32 gen = 0;
     void prepare(std::size_t n)
@@ -155,8 +156,6 @@ struct Scratch {
         if (stamp.size() < n) {
             stamp.assign(n, 0);
             dist.resize(n);
-            parent.resize(n);
-            parentEdge.resize(n);
             gen = 0;
         }
         if (++gen == 0) {
@@ -169,9 +168,24 @@ struct Scratch {
     void mark(int i) { stamp[std::size_t(i)] = gen; }
 };
 
+// Compressed rows: start[k]..start[k+1] index the values of key k (pairs key -> value).
+std::vector<int> csr(int n, const std::vector<std::pair<int, int>> &pairs, std::vector<int> &values)
+{
+    std::vector<int> start(std::size_t(n) + 1, 0);
+    for (const auto &[k, v] : pairs)
+        ++start[std::size_t(k) + 1];
+    for (int i = 0; i < n; ++i)
+        start[std::size_t(i) + 1] += start[std::size_t(i)];
+    values.assign(pairs.size(), 0);
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    for (const auto &[k, v] : pairs)
+        values[std::size_t(fill[std::size_t(k)]++)] = v;
+    return start;
+}
+
 Scratch &scratch(int which)
 {
-    thread_local Scratch s[3];
+    thread_local Scratch s[2];
     return s[which];
 }
 
@@ -232,20 +246,6 @@ struct BlastRadiusEngine::Impl {
     ScenarioSummary summarize(const CatAgg &agg, const NodeCounts &n) const;
     ScenarioSummary rankQuery(int seedLabel) const;
 };
-
-static std::vector<int> csr(int n, const std::vector<std::pair<int, int>> &pairs, std::vector<int> &values)
-{
-    std::vector<int> start(std::size_t(n) + 1, 0);
-    for (const auto &[k, v] : pairs)
-        ++start[std::size_t(k) + 1];
-    for (int i = 0; i < n; ++i)
-        start[std::size_t(i) + 1] += start[std::size_t(i)];
-    values.assign(pairs.size(), 0);
-    std::vector<int> fill(start.begin(), start.end() - 1);
-    for (const auto &[k, v] : pairs)
-        values[std::size_t(fill[std::size_t(k)]++)] = v;
-    return start;
-}
 
 void BlastRadiusEngine::Impl::build()
 {
@@ -759,9 +759,7 @@ void BlastRadiusEngine::Impl::buildRankIndex() const
     std::vector<int> candidates;
     for (int c = 0; c < K; ++c) {
         const int size = ri.compStart[std::size_t(c) + 1] - ri.compStart[std::size_t(c)];
-        if ((size >= 8 || indeg[std::size_t(c)] >= 8) && ri.dagStart[std::size_t(c) + 1] > ri.dagStart[std::size_t(c)])
-            candidates.push_back(c);
-        else if (size >= 8)
+        if (size >= 8 || indeg[std::size_t(c)] >= 8)
             candidates.push_back(c);
     }
     std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
@@ -776,7 +774,7 @@ void BlastRadiusEngine::Impl::buildRankIndex() const
         isHub[std::size_t(c)] = true;
 
     // Closures, successors first, each stopping at hubs already closed.
-    Scratch &s = scratch(2);
+    Scratch &s = scratch(1);
     for (const int h : order) {
         if (!isHub[std::size_t(h)])
             continue;
@@ -855,7 +853,7 @@ void BlastRadiusEngine::Impl::closure(const std::vector<int> &seedLabels, std::v
         agg.init(C, W);
     else
         agg.reset();
-    Scratch &s = scratch(2);
+    Scratch &s = scratch(1);
     const int K = int(ri.compStart.size()) - 1;
     s.prepare(std::size_t(K));
     for (const int seedLabel : seedLabels) {
