@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "naturalsortproxymodel.h"
 #include "prompter.h"
 
 #include <document.h>
@@ -55,12 +56,8 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 MainWindow::MainWindow(std::unique_ptr<Prompter> prompter, QWidget *parent)
     : QMainWindow(parent), m_prompter(prompter ? std::move(prompter) : std::make_unique<DialogPrompter>()),
       m_doc(new Document(this)), m_nodes(new NodeTableModel(m_doc, this)), m_edges(new EdgeTableModel(m_doc, this)),
-      m_nodeProxy(new QSortFilterProxyModel(this)), m_edgeProxy(new QSortFilterProxyModel(this))
+      m_nodeProxy(new NaturalSortProxyModel(this)), m_edgeProxy(new NaturalSortProxyModel(this))
 {
-    for (QSortFilterProxyModel *p : {m_nodeProxy, m_edgeProxy}) {
-        p->setFilterKeyColumn(-1);
-        p->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    }
     m_nodeProxy->setSourceModel(m_nodes);
     m_edgeProxy->setSourceModel(m_edges);
 
