@@ -4,32 +4,11 @@
 #include "modeljson.h"
 #include "storage/documentstore.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
 namespace vg {
 
-namespace {
-
-Expected<QByteArray> readJsonFile(const QString &path)
-{
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error(path, QStringLiteral("no such file"));
-    if (info.size() > kMaxDocumentBytes)
-        return Error(path, QStringLiteral("the file is %1 MiB; VendorGraph reads files up to 256 MiB")
-                               .arg(info.size() / (1024 * 1024)));
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error(path, QStringLiteral("cannot be read: %1").arg(f.errorString()));
-    QByteArray bytes = f.read(kMaxDocumentBytes + 1);
-    if (bytes.size() > kMaxDocumentBytes)
-        return Error(path, QStringLiteral("the file is larger than 256 MiB"));
-    return bytes;
-}
-
-} // namespace
 
 Expected<FileFormat> formatForPath(const QString &path)
 {
@@ -50,7 +29,7 @@ Expected<Model> loadModel(const QString &path)
         return format.error();
     if (*format == FileFormat::Document)
         return readDocument(path);
-    Expected<QByteArray> bytes = readJsonFile(path);
+    Expected<QByteArray> bytes = readInputFile(path);
     if (!bytes)
         return bytes.error();
     return parseModelJson(*bytes, path);
@@ -66,7 +45,7 @@ std::vector<Problem> validateFile(const QString &path)
         readDocumentLenient(path, &problems);
         return problems;
     }
-    Expected<QByteArray> bytes = readJsonFile(path);
+    Expected<QByteArray> bytes = readInputFile(path);
     if (!bytes)
         return bytes.error().problems;
     parseModelJsonLenient(*bytes, &problems);

@@ -238,6 +238,9 @@ struct BlastRadiusEngine::Impl {
     // The closure of the seed labels through the rank index: the labels reached (bits) and
     // the category aggregate. Equal to the breadth-first search with no hop limit.
     void closure(const std::vector<int> &seedLabels, std::vector<quint64> &bits, CatAgg &agg) const;
+    // Walks the component DAG from `starts`: merges the cached closure of every hub met,
+    // except `open`, and the labels of every other component. bits and agg must be cleared.
+    void walk(const std::vector<int> &starts, int open, std::vector<quint64> &bits, CatAgg &agg) const;
     // Position of each node and edge in id order, for sorting lists without comparing strings.
     mutable std::once_flag orderOnce;
     mutable std::vector<int> nodeRank, edgeRank;
@@ -774,32 +777,13 @@ void BlastRadiusEngine::Impl::buildRankIndex() const
         isHub[std::size_t(c)] = true;
 
     // Closures, successors first, each stopping at hubs already closed.
-    Scratch &s = scratch(1);
     for (const int h : order) {
         if (!isHub[std::size_t(h)])
             continue;
         std::vector<quint64> bits(words, 0);
         CatAgg agg;
         agg.init(C, W);
-        s.prepare(std::size_t(K));
-        s.mark(h);
-        s.queue.push_back(h);
-        for (std::size_t q = 0; q < s.queue.size(); ++q) {
-            const int c = s.queue[q];
-            if (c != h && ri.hubOf[std::size_t(c)] >= 0) {
-                const auto &hb = ri.hubBits[std::size_t(ri.hubOf[std::size_t(c)])];
-                for (std::size_t w = 0; w < words; ++w)
-                    bits[w] |= hb[w];
-                agg.merge(ri.hubAgg[std::size_t(ri.hubOf[std::size_t(c)])]);
-                continue;
-            }
-            visitComponentLabels(c, bits, agg);
-            for (int i = ri.dagStart[std::size_t(c)]; i < ri.dagStart[std::size_t(c) + 1]; ++i)
-                if (!s.seen(ri.dag[std::size_t(i)])) {
-                    s.mark(ri.dag[std::size_t(i)]);
-                    s.queue.push_back(ri.dag[std::size_t(i)]);
-                }
-        }
+        walk({h}, h, bits, agg);
         ri.hubOf[std::size_t(h)] = int(ri.hubBits.size());
         ri.hubBits.push_back(std::move(bits));
         ri.hubAgg.push_back(std::move(agg));
@@ -853,21 +837,26 @@ void BlastRadiusEngine::Impl::closure(const std::vector<int> &seedLabels, std::v
         agg.init(C, W);
     else
         agg.reset();
+    std::vector<int> starts;
+    for (const int seedLabel : seedLabels)
+        starts.push_back(ri.comp[std::size_t(seedLabel)]);
+    walk(starts, -1, bits, agg);
+}
+
+void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, std::vector<quint64> &bits, CatAgg &agg) const
+{
     Scratch &s = scratch(1);
-    const int K = int(ri.compStart.size()) - 1;
-    s.prepare(std::size_t(K));
-    for (const int seedLabel : seedLabels) {
-        const int start = ri.comp[std::size_t(seedLabel)];
-        if (!s.seen(start)) {
-            s.mark(start);
-            s.queue.push_back(start);
+    s.prepare(ri.compStart.size() - 1);
+    for (const int c : starts)
+        if (!s.seen(c)) {
+            s.mark(c);
+            s.queue.push_back(c);
         }
-    }
     for (std::size_t q = 0; q < s.queue.size(); ++q) {
         const int c = s.queue[q];
-        if (const int hub = ri.hubOf[std::size_t(c)]; hub >= 0) {
+        if (const int hub = ri.hubOf[std::size_t(c)]; hub >= 0 && c != open) {
             const auto &hb = ri.hubBits[std::size_t(hub)];
-            for (std::size_t w = 0; w < words; ++w)
+            for (std::size_t w = 0; w < bits.size(); ++w)
                 bits[w] |= hb[w];
             agg.merge(ri.hubAgg[std::size_t(hub)]);
             continue;

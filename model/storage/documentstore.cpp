@@ -365,7 +365,9 @@ Expected<Model> readImage(const QByteArray &image, const QString &fileName, std:
     }
 }
 
-Expected<QByteArray> readFileCapped(const QString &path)
+} // namespace
+
+Expected<QByteArray> readInputFile(const QString &path)
 {
     QFile f(path);
     const QFileInfo info(path);
@@ -381,6 +383,8 @@ Expected<QByteArray> readFileCapped(const QString &path)
         return Error(path, QStringLiteral("the file is larger than 256 MiB"));
     return bytes;
 }
+
+namespace {
 
 void bindJson(Statement &st, int i, const QJsonValue &v)
 {
@@ -529,7 +533,7 @@ Expected<Model> readDocumentImage(const QByteArray &image, const QString &fileNa
 
 Expected<Model> readDocument(const QString &path)
 {
-    Expected<QByteArray> bytes = readFileCapped(path);
+    Expected<QByteArray> bytes = readInputFile(path);
     if (!bytes)
         return bytes.error();
     return readDocumentImage(*bytes, path);
@@ -537,7 +541,7 @@ Expected<Model> readDocument(const QString &path)
 
 Model readDocumentLenient(const QString &path, std::vector<Problem> *problems)
 {
-    Expected<QByteArray> bytes = readFileCapped(path);
+    Expected<QByteArray> bytes = readInputFile(path);
     if (!bytes) {
         *problems = bytes.error().problems;
         return {};

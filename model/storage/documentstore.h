@@ -27,6 +27,9 @@ Model readDocumentLenient(const QString &path, std::vector<Problem> *problems);
 // any point leaves the previous file as it was.
 Status writeDocument(const Model &model, const QString &path);
 
+// Reads a whole input file, refusing one over 256 MiB before reading it. Errors name the file.
+Expected<QByteArray> readInputFile(const QString &path);
+
 // The DDL of schema version `version` (1 or 2); used by tests to build old documents.
 QByteArray documentSchemaSql(int version);
 
