@@ -150,7 +150,8 @@ private Q_SLOTS:
         const Model m = model(kAB, R"([{"id": "h", "from": "A", "to": "B", "kind": "hosts"},
                                        {"id": "k", "from": "A", "to": "B", "kind": "access", "scope": "admin"}])");
         const BlastRadiusEngine engine(m);
-        const ReachedNode *b = node(blast(engine, {breach("A")}), "B");
+        const BlastRadius r = blast(engine, {breach("A")});
+        const ReachedNode *b = node(r, "B");
         QCOMPARE(toString(b->state), toString(Compromise::Breached));
         QCOMPARE(toString(b->certainty), toString(Certainty::Direct));
         QVERIFY(b->escalation == Compromise::Controlled);
@@ -166,7 +167,8 @@ private Q_SLOTS:
                                   {"id": "c1", "from": "A", "to": "X", "kind": "code"},
                                   {"id": "c2", "from": "X", "to": "B", "kind": "code"}])");
         const BlastRadiusEngine engine(m);
-        const ReachedNode *b = node(blast(engine, {control("A")}), "B");
+        const BlastRadius r = blast(engine, {control("A")});
+        const ReachedNode *b = node(r, "B");
         QCOMPARE(toString(b->state), toString(Compromise::Controlled));
         QCOMPARE(toString(b->certainty), toString(Certainty::Direct));
         QCOMPARE(b->hops, 2);

@@ -8,6 +8,7 @@
 #include <storage/sqlite.h>
 #include <validate.h>
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -292,19 +293,39 @@ private Q_SLOTS:
         Model smallSorted = small, bigSorted = big;
         smallSorted.sortById();
         bigSorted.sortById();
-        int sawNew = 0;
+        // Calibrate: how long the helper takes from start to its first completed save.
+        qint64 saveMs = 0;
+        {
+            QProcess helper;
+            QElapsedTimer t;
+            t.start();
+            helper.start(QStringLiteral(VG_SAVEHELPER), {path("big.json"), target});
+            QVERIFY(helper.waitForStarted());
+            while (!helper.canReadLine())
+                QVERIFY2(helper.waitForReadyRead(120000), "the helper never finished a save");
+            saveMs = std::max<qint64>(30, t.elapsed());
+            ::kill(pid_t(helper.processId()), SIGKILL);
+            QVERIFY(helper.waitForFinished());
+        }
+        // Then kill at 1/6 .. 2x of that time: before, during and after the first write.
+        int sawNew = 0, sawOld = 0;
         for (int round = 0; round < 12; ++round) {
+            QVERIFY(writeDocument(small, target).ok());
             QProcess helper;
             helper.start(QStringLiteral(VG_SAVEHELPER), {path("big.json"), target});
             QVERIFY(helper.waitForStarted());
-            QTest::qWait(150 + QRandomGenerator::global()->bounded(400));
+            QTest::qWait(int(saveMs * (round + 1) / 6));
             ::kill(pid_t(helper.processId()), SIGKILL);
             QVERIFY(helper.waitForFinished());
             const auto m = readDocument(target);
             QVERIFY2(m.ok(), m.ok() ? "" : qPrintable(m.error().message()));
             QVERIFY(*m == smallSorted || *m == bigSorted);
             sawNew += *m == bigSorted ? 1 : 0;
+            sawOld += *m == smallSorted ? 1 : 0;
         }
+        qInfo("kill -9 during saves: %d rounds left the old file, %d the new one (a save takes ~%lld ms)", sawOld,
+              sawNew, saveMs);
+        QVERIFY(sawOld > 0);
         QVERIFY(sawNew > 0); // the helper did get to replace the file
     }
 };
