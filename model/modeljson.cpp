@@ -314,8 +314,8 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
         }))
         return syntaxError();
 
-    // Arrays: each element parsed on its own. onElement(value, path, index) reads one.
-    auto eachElement = [&](const char *key, qsizetype reserveHint, auto onElement) {
+    // Arrays: each element parsed on its own. onElement(value, path, offset) reads one.
+    auto eachElement = [&](const char *key, auto onElement) {
         const auto it = slots.constFind(QLatin1StringView(key));
         if (it == slots.cend())
             return true;
@@ -326,7 +326,6 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
                    QStringLiteral("expected an array"));
             return true;
         }
-        Q_UNUSED(reserveHint);
         ++sc.pos;
         if (sc.peek() == ']')
             return true;
@@ -340,7 +339,7 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
                 return false;
             sc.pos = after;
             const std::size_t before = r.problems.size();
-            onElement(*v, JsonPath(arrayPath, i), i, b);
+            onElement(*v, JsonPath(arrayPath, i), b);
             if (r.problems.size() > before)
                 addLine(r.problems, before, sc.lineAt(b));
             if (sc.peek() == ',') {
@@ -350,7 +349,7 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
             return sc.expect(']', "',' or ']' in an array");
         }
     };
-    if (!eachElement("categories", 16, [&](const QJsonValue &v, const JsonPath &p, qsizetype, qsizetype) {
+    if (!eachElement("categories", [&](const QJsonValue &v, const JsonPath &p, qsizetype) {
             m.categories.push_back(r.category(v, p));
         }))
         return syntaxError();
@@ -360,14 +359,14 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
     // problems that validateModel() finds later.
     QHash<QString, QString> intern;
     std::vector<int> nodeLines, edgeLines;
-    if (!eachElement("nodes", 0, [&](const QJsonValue &v, const JsonPath &p, qsizetype, qsizetype b) {
+    if (!eachElement("nodes", [&](const QJsonValue &v, const JsonPath &p, qsizetype b) {
             m.nodes.push_back(r.node(v, p));
             intern.insert(m.nodes.back().id, m.nodes.back().id);
             nodeLines.push_back(int(b)); // offsets for now; turned into lines only on demand
         }))
         return syntaxError();
     std::vector<bool> hadId;
-    if (!eachElement("edges", 0, [&](const QJsonValue &v, const JsonPath &p, qsizetype, qsizetype b) {
+    if (!eachElement("edges", [&](const QJsonValue &v, const JsonPath &p, qsizetype b) {
             bool had = false;
             Edge e = r.edge(v, p, &had);
             hadId.push_back(had);

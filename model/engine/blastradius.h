@@ -104,6 +104,7 @@ public:
 
 private:
     friend class BlastRadiusEngine;
+    BlastRadius() = default; // made by BlastRadiusEngine::run() only
     Scenario m_scenario;
     ScenarioSummary m_summary;
     std::vector<Obligation> m_obligations;
