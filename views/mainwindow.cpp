@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -195,9 +196,9 @@ void MainWindow::updateStatus()
     for (const Node &n : m.nodes)
         for (const StoredData &s : n.stores)
             cats.insert(s.category);
+    const QLocale locale;
     m_counts->setText(tr("%1 nodes · %2 edges · %3 categories in use")
-                          .arg(m.nodes.size())
-                          .arg(m.edges.size())
+                          .arg(locale.toString(qint64(m.nodes.size())), locale.toString(qint64(m.edges.size())))
                           .arg(cats.size()));
 }
 
