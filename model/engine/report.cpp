@@ -175,16 +175,18 @@ QString toText(const BlastRadius &r, const Model &model)
       << ", " << (r.scenario().maxHops ? QStringLiteral("at most %1 hops").arg(*r.scenario().maxHops) : QStringLiteral("no hop limit"))
       << "\n";
     const ScenarioSummary &s = r.summary();
-    t << QStringLiteral("Score %1 | %2 systems reached (%3 direct, %4 potential), %5 controlled | %6 categories exposed "
-                        "(tier 1: %7) | %8 people\n\n")
+    auto plural = [](qint64 n, const char *one, const char *many) {
+        return QStringLiteral("%1 %2").arg(formatCount(n), QLatin1StringView(n == 1 ? one : many));
+    };
+    t << QStringLiteral("Score %1 | %2 reached (%3 direct, %4 potential), %5 controlled | %6 exposed (tier 1: %7) | %8\n\n")
              .arg(s.score)
-             .arg(s.reached)
+             .arg(plural(s.reached, "system", "systems"))
              .arg(s.reachedDirect)
              .arg(s.reached - s.reachedDirect)
              .arg(s.controlled)
-             .arg(r.exposed().size())
+             .arg(plural(qint64(r.exposed().size()), "category", "categories"))
              .arg(s.categoriesByTier[0])
-             .arg(formatCount(s.people));
+             .arg(plural(s.people, "person", "people"));
 
     t << "SYSTEMS REACHED\n";
     t << "  " << pad(QStringLiteral("STATE"), 11) << pad(QStringLiteral("CERTAINTY"), 10) << rpad(QStringLiteral("HOPS"), 4)
