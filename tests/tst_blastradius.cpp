@@ -529,6 +529,20 @@ private Q_SLOTS:
         QVERIFY(ci.cost().high > 0);
     }
 
+    void subprocessorBreachNamesTheServicesAtTheStartOfTheChain()
+    {
+        // inference -> llm_router -> llm_provider -> llm_logs all carry prompts (CONTENT.USER).
+        const Model m = bundledSample();
+        const BlastRadiusEngine engine(m);
+        const BlastRadius r = blast(engine, {breach("llm_logs")});
+        QCOMPARE(r.nodes().size(), std::size_t(1));
+        for (const char *service : {"inference", "llm_router", "chat_web"})
+            QVERIFY2(r.services().contains(QLatin1StringView(service)), service);
+        QVERIFY(!r.services().contains(QStringLiteral("llm_provider"))); // a vendor, not our service
+        QVERIFY(!r.services().contains(QStringLiteral("dashboard")));   // never sent prompts that way
+        QVERIFY(category(r, "CONTENT.USER")->origins.contains(QStringLiteral("chat_users")));
+    }
+
     void whatIfDroppingTheAnalyticsVendor()
     {
         const auto w = whatIfRemove(bundledSample(), QStringLiteral("analytics"));

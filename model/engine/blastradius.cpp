@@ -667,7 +667,12 @@ void BlastRadius::Compact::materialize()
         }
     }
     const bool keysExposed = I.encKeyCat >= 0 && CatAgg::bit(agg.heldDirect, I.encKeyCat);
+    // Services that sent an exposed category toward a holder: walk back from the holders
+    // over the data edges that carry that category, any number of hops.
     std::vector<bool> sender(std::size_t(I.N), false);
+    std::vector<int> upstream;
+    std::vector<quint32> seen(std::size_t(I.N), 0);
+    quint32 gen = 0;
     for (int c = 0; c < I.C; ++c) {
         if (holders[std::size_t(c)].empty())
             continue;
@@ -685,11 +690,28 @@ void BlastRadius::Compact::materialize()
                   [&](int a, int b) { return I.edgeRank[std::size_t(a)] < I.edgeRank[std::size_t(b)]; });
         edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
         x.via.reserve(qsizetype(edges.size()));
+        ++gen;
+        upstream.clear();
         for (const int e : edges) {
             x.via << m.edges[std::size_t(e)].id;
             const int from = I.edgeFrom[std::size_t(e)];
-            if (m.nodes[std::size_t(from)].kind == NodeKind::Service)
-                sender[std::size_t(from)] = true;
+            if (seen[std::size_t(from)] != gen) {
+                seen[std::size_t(from)] = gen;
+                upstream.push_back(from);
+            }
+        }
+        for (std::size_t q = 0; q < upstream.size(); ++q) {
+            const int u = upstream[q];
+            if (m.nodes[std::size_t(u)].kind == NodeKind::Service)
+                sender[std::size_t(u)] = true;
+            for (int i = I.inDataStart[std::size_t(u)]; i < I.inDataStart[std::size_t(u) + 1]; ++i) {
+                const int e = I.inData[std::size_t(i)];
+                const int from = I.edgeFrom[std::size_t(e)];
+                if (seen[std::size_t(from)] != gen && I.carries(e, c)) {
+                    seen[std::size_t(from)] = gen;
+                    upstream.push_back(from);
+                }
+            }
         }
         const quint64 *o = &agg.origins[std::size_t(c) * std::size_t(I.W)];
         for (int w = 0; w < I.W; ++w)

@@ -97,7 +97,8 @@ public:
     const CostEstimate &cost() const { return m_cost; }
     const std::vector<ReachedNode> &nodes() const;        // sorted by id
     const std::vector<ExposedCategory> &exposed() const;  // sorted by category id
-    // Services whose data edges carried an exposed category to a holder.
+    // Services that sent an exposed category toward a holder, directly or over any number of
+    // data edges carrying that category.
     const QStringList &services() const;
 
     struct Compact;
