@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -110,6 +111,18 @@ struct Model {
     // Sorts categories, nodes and edges by id: the canonical order of every writer.
     void sortById();
 };
+
+// Pointers to the items in id order, the canonical order of every writer, without copying.
+template <typename T>
+std::vector<const T *> sortedById(const std::vector<T> &items)
+{
+    std::vector<const T *> out;
+    out.reserve(items.size());
+    for (const T &x : items)
+        out.push_back(&x);
+    std::sort(out.begin(), out.end(), [](const T *a, const T *b) { return a->id < b->id; });
+    return out;
+}
 
 // Ids are 1..128 characters from [A-Za-z0-9._:-].
 bool isValidId(QStringView id);

@@ -528,52 +528,6 @@ private:
     bool m_first = true;
 };
 
-void writeStores(Writer &w, const std::vector<StoredData> &stores)
-{
-    w.key("stores");
-    w.out += '[';
-    for (std::size_t i = 0; i < stores.size(); ++i) {
-        if (i)
-            w.out += ", ";
-        Writer inner;
-        inner.open();
-        inner.field("category", stores[i].category);
-        if (stores[i].records) {
-            inner.key("records");
-            inner.num(*stores[i].records);
-        }
-        if (stores[i].encryption)
-            inner.field("encryption", toString(*stores[i].encryption));
-        inner.close();
-        w.out += inner.out;
-    }
-    w.out += ']';
-}
-
-void writeVendor(Writer &w, const VendorProfile &v)
-{
-    Writer o;
-    o.open();
-    if (v.tier) {
-        o.key("tier");
-        o.num(qint64(*v.tier));
-    }
-    if (v.dpa) {
-        o.key("dpa");
-        o.out += *v.dpa ? "true" : "false";
-    }
-    o.fieldIfSet("certifications", v.certifications);
-    o.fieldIfSet("regions", v.regions);
-    o.fieldIfSet("security_rating", v.securityRating);
-    o.fieldIfSet("last_assessed", v.lastAssessed);
-    o.fieldIfSet("contract_end", v.contractEnd);
-    if (v.exitPlan)
-        o.field("exit_plan", toString(*v.exitPlan));
-    o.close();
-    w.key("vendor");
-    w.out += o.out;
-}
-
 void writeNode(Writer &w, const Node &n)
 {
     w.open();
@@ -587,21 +541,18 @@ void writeNode(Writer &w, const Node &n)
         w.num(*n.count);
     }
     w.fieldIfSet("regions", n.regions);
-    if (!n.stores.empty())
-        writeStores(w, n.stores);
-    if (!n.attributes.isEmpty()) {
-        Writer o;
-        o.open();
-        for (auto it = n.attributes.cbegin(); it != n.attributes.cend(); ++it) {
-            o.key(it.key());
-            o.str(it.value());
-        }
-        o.close();
-        w.key("attributes");
-        w.out += o.out;
+    if (!n.stores.empty()) {
+        w.key("stores");
+        w.out += toJsonText(n.stores);
     }
-    if (n.vendor)
-        writeVendor(w, *n.vendor);
+    if (!n.attributes.isEmpty()) {
+        w.key("attributes");
+        w.out += toJsonText(n.attributes);
+    }
+    if (n.vendor) {
+        w.key("vendor");
+        w.out += toJsonText(*n.vendor);
+    }
     w.close();
 }
 
@@ -648,18 +599,87 @@ void writeArray(Writer &w, const char *key, const std::vector<const T *> &items,
     w.out += items.empty() ? "]" : "\n  ]";
 }
 
-template <typename T>
-std::vector<const T *> sortedById(const std::vector<T> &v)
+} // namespace
+
+QByteArray toJsonText(const QStringList &list)
 {
-    std::vector<const T *> out;
-    out.reserve(v.size());
-    for (const T &x : v)
-        out.push_back(&x);
-    std::sort(out.begin(), out.end(), [](const T *a, const T *b) { return a->id < b->id; });
-    return out;
+    Writer w;
+    w.strList(list);
+    return std::move(w.out);
 }
 
-} // namespace
+QByteArray toJsonText(const std::vector<StoredData> &stores)
+{
+    Writer w;
+    w.out += '[';
+    for (std::size_t i = 0; i < stores.size(); ++i) {
+        if (i)
+            w.out += ", ";
+        Writer inner;
+        inner.open();
+        inner.field("category", stores[i].category);
+        if (stores[i].records) {
+            inner.key("records");
+            inner.num(*stores[i].records);
+        }
+        if (stores[i].encryption)
+            inner.field("encryption", toString(*stores[i].encryption));
+        inner.close();
+        w.out += inner.out;
+    }
+    w.out += ']';
+    return std::move(w.out);
+}
+
+QByteArray toJsonText(const QMap<QString, QString> &attributes)
+{
+    Writer o;
+    o.open();
+    for (auto it = attributes.cbegin(); it != attributes.cend(); ++it) {
+        o.key(it.key());
+        o.str(it.value());
+    }
+    o.close();
+    return std::move(o.out);
+}
+
+QByteArray toJsonText(const VendorProfile &v)
+{
+    Writer o;
+    o.open();
+    if (v.tier) {
+        o.key("tier");
+        o.num(qint64(*v.tier));
+    }
+    if (v.dpa) {
+        o.key("dpa");
+        o.out += *v.dpa ? "true" : "false";
+    }
+    o.fieldIfSet("certifications", v.certifications);
+    o.fieldIfSet("regions", v.regions);
+    o.fieldIfSet("security_rating", v.securityRating);
+    o.fieldIfSet("last_assessed", v.lastAssessed);
+    o.fieldIfSet("contract_end", v.contractEnd);
+    if (v.exitPlan)
+        o.field("exit_plan", toString(*v.exitPlan));
+    o.close();
+    return std::move(o.out);
+}
+
+QByteArray toJsonText(const Organization &org)
+{
+    Writer o;
+    o.open();
+    o.fieldIfSet("name", org.name);
+    o.key("regions");
+    o.strList(org.regions);
+    o.key("sectors");
+    o.strList(org.sectors);
+    o.key("sec_registrant");
+    o.out += org.secRegistrant ? "true" : "false";
+    o.close();
+    return std::move(o.out);
+}
 
 QByteArray serializeModelJson(const Model &m)
 {
@@ -671,17 +691,7 @@ QByteArray serializeModelJson(const Model &m)
     w.str(m.name);
     if (m.organization) {
         w.out += ",\n  \"organization\": ";
-        Writer o;
-        o.open();
-        o.fieldIfSet("name", m.organization->name);
-        o.key("regions");
-        o.strList(m.organization->regions);
-        o.key("sectors");
-        o.strList(m.organization->sectors);
-        o.key("sec_registrant");
-        o.out += m.organization->secRegistrant ? "true" : "false";
-        o.close();
-        w.out += o.out;
+        w.out += toJsonText(*m.organization);
     }
     writeArray(w, "categories", sortedById(m.categories), [](Writer &w, const CategoryDef &c) {
         w.open();

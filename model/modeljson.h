@@ -23,4 +23,12 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
 // left out. Deterministic: writing what parseModelJson read back gives the same bytes.
 QByteArray serializeModelJson(const Model &model);
 
+// The canonical JSON text of one nested value, exactly as serializeModelJson() writes it.
+// The document store keeps these values in JSON-valued columns.
+QByteArray toJsonText(const QStringList &list);
+QByteArray toJsonText(const std::vector<StoredData> &stores);
+QByteArray toJsonText(const QMap<QString, QString> &attributes);
+QByteArray toJsonText(const VendorProfile &vendor);
+QByteArray toJsonText(const Organization &organization);
+
 } // namespace vg

@@ -2,6 +2,7 @@
 #include "documentstore.h"
 
 #include "../fieldreader.h"
+#include "../modeljson.h"
 #include "../validate.h"
 #include "sqlite.h"
 
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QTemporaryFile>
 
 #include <fcntl.h>
@@ -386,103 +386,43 @@ Expected<QByteArray> readInputFile(const QString &path)
 
 namespace {
 
-void bindJson(Statement &st, int i, const QJsonValue &v)
-{
-    if (v.isNull() || v.isUndefined())
-        st.bindNull(i);
-    else
-        st.bind(i, QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                                 : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)));
-}
-
-QJsonArray toJson(const QStringList &l) { return QJsonArray::fromStringList(l); }
-
 void insertModel(Database &db, const Model &m)
 {
     sql::Transaction tx(db);
     Statement meta = db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)");
     meta.bind(1, QStringLiteral("name")).bind(2, m.name).run();
-    if (m.organization) {
-        QJsonObject o;
-        if (!m.organization->name.isEmpty())
-            o.insert(u"name", m.organization->name);
-        o.insert(u"regions", toJson(m.organization->regions));
-        o.insert(u"sectors", toJson(m.organization->sectors));
-        o.insert(u"sec_registrant", m.organization->secRegistrant);
-        meta.bind(1, QStringLiteral("organization"));
-        bindJson(meta, 2, o);
-        meta.run();
-    }
-    auto order = [](const auto &v) {
-        std::vector<const std::remove_cvref_t<decltype(v[0])> *> p;
-        p.reserve(v.size());
-        for (const auto &x : v)
-            p.push_back(&x);
-        std::sort(p.begin(), p.end(), [](auto *a, auto *b) { return a->id < b->id; });
-        return p;
-    };
+    if (m.organization)
+        meta.bind(1, QStringLiteral("organization")).bindUtf8(2, toJsonText(*m.organization)).run();
     Statement cat = db.prepare("INSERT INTO categories(id, name, tier, flags) VALUES(?, ?, ?, ?)");
-    for (const CategoryDef *c : order(m.categories)) {
+    for (const CategoryDef *c : sortedById(m.categories)) {
         cat.bind(1, c->id).bind(2, c->name);
         if (c->tier)
             cat.bind(3, qint64(*c->tier));
         if (c->flags)
-            bindJson(cat, 4, toJson(*c->flags));
+            cat.bindUtf8(4, toJsonText(*c->flags));
         cat.run();
     }
+    // Nested values are stored as the same canonical JSON the interchange writer produces.
     Statement node = db.prepare("INSERT INTO nodes(id, kind, name, description, tags, count, regions, stores, "
                                 "attributes, vendor) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const Node *n : order(m.nodes)) {
+    for (const Node *n : sortedById(m.nodes)) {
         node.bind(1, n->id).bind(2, toString(n->kind)).bind(3, n->name).bind(4, n->description);
         if (!n->tags.isEmpty())
-            bindJson(node, 5, toJson(n->tags));
+            node.bindUtf8(5, toJsonText(n->tags));
         node.bind(6, n->count);
         if (!n->regions.isEmpty())
-            bindJson(node, 7, toJson(n->regions));
-        if (!n->stores.empty()) {
-            QJsonArray a;
-            for (const StoredData &s : n->stores) {
-                QJsonObject o{{QStringLiteral("category"), s.category}};
-                if (s.records)
-                    o.insert(u"records", double(*s.records));
-                if (s.encryption)
-                    o.insert(u"encryption", toString(*s.encryption));
-                a.append(o);
-            }
-            bindJson(node, 8, a);
-        }
-        if (!n->attributes.isEmpty()) {
-            QJsonObject o;
-            for (auto it = n->attributes.cbegin(); it != n->attributes.cend(); ++it)
-                o.insert(it.key(), it.value());
-            bindJson(node, 9, o);
-        }
-        if (n->vendor) {
-            const VendorProfile &v = *n->vendor;
-            QJsonObject o;
-            if (v.tier)
-                o.insert(u"tier", *v.tier);
-            if (v.dpa)
-                o.insert(u"dpa", *v.dpa);
-            if (!v.certifications.isEmpty())
-                o.insert(u"certifications", toJson(v.certifications));
-            if (!v.regions.isEmpty())
-                o.insert(u"regions", toJson(v.regions));
-            if (!v.securityRating.isEmpty())
-                o.insert(u"security_rating", v.securityRating);
-            if (v.lastAssessed.isValid())
-                o.insert(u"last_assessed", v.lastAssessed.toString(Qt::ISODate));
-            if (v.contractEnd.isValid())
-                o.insert(u"contract_end", v.contractEnd.toString(Qt::ISODate));
-            if (v.exitPlan)
-                o.insert(u"exit_plan", toString(*v.exitPlan));
-            bindJson(node, 10, o);
-        }
+            node.bindUtf8(7, toJsonText(n->regions));
+        if (!n->stores.empty())
+            node.bindUtf8(8, toJsonText(n->stores));
+        if (!n->attributes.isEmpty())
+            node.bindUtf8(9, toJsonText(n->attributes));
+        if (n->vendor)
+            node.bindUtf8(10, toJsonText(*n->vendor));
         node.run();
     }
     Statement edge = db.prepare("INSERT INTO edges(id, src, dst, kind, categories, records, encryption, scope, "
                                 "stored, description, source, confirmed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const Edge *e : order(m.edges)) {
+    for (const Edge *e : sortedById(m.edges)) {
         edge.bind(1, e->id).bind(2, e->from).bind(3, e->to).bind(4, toString(e->kind));
         if (e->kind == EdgeKind::Data) {
             edge.bind(5, e->categories.join(QLatin1Char(' '))).bind(6, e->records);

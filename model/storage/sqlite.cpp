@@ -140,11 +140,12 @@ Statement::~Statement()
         sqlite3_finalize(m_st);
 }
 
-Statement &Statement::bind(int i, const QString &v)
+Statement &Statement::bind(int i, const QString &v) { return bindUtf8(i, v.toUtf8()); }
+
+Statement &Statement::bindUtf8(int i, QByteArrayView v)
 {
-    const QByteArray u = v.toUtf8();
-    if (const int rc = sqlite3_bind_text64(m_st, i, u.constData(), sqlite3_uint64(u.size()), SQLITE_TRANSIENT,
-                                           SQLITE_UTF8);
+    if (const int rc = sqlite3_bind_text64(m_st, i, v.data() ? v.data() : "", sqlite3_uint64(v.size()),
+                                           SQLITE_TRANSIENT, SQLITE_UTF8);
         rc != SQLITE_OK)
         throw SqlError(rc, QString::fromUtf8(sqlite3_errmsg(m_db)));
     return *this;

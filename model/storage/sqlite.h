@@ -67,6 +67,7 @@ public:
     ~Statement();
 
     Statement &bind(int i, const QString &v);
+    Statement &bindUtf8(int i, QByteArrayView v); // text, already UTF-8
     Statement &bind(int i, qint64 v);
     Statement &bind(int i, double v);
     Statement &bindNull(int i);
