@@ -5,6 +5,8 @@
 #include <model.h>
 
 #include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QStringList>
 
 namespace vg::cli {
@@ -26,6 +28,11 @@ void printErr(const QString &text);
 // false on unknown options or a wrong number of positional arguments.
 bool parseArgs(const Command &c, QCommandLineParser &parser, const QStringList &args, int minPositional,
                int maxPositional);
+// Indented JSON text.
+QString json(const QJsonObject &o);
+QString json(const QJsonArray &a);
+// The process's peak resident memory so far, in MB.
+double peakRssMb();
 // Prints every problem of a failed load and returns 1.
 int reportError(const Error &e);
 // Loads MODEL (.json or .vgdb); on failure prints the problems.

@@ -8,9 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QJsonDocument>
 
-#include <sys/resource.h>
 
 namespace vg::cli {
 
@@ -44,16 +42,6 @@ std::optional<int> positiveInt(const Command &c, const QCommandLineParser &p, co
         return std::nullopt;
     }
     return v;
-}
-
-QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)); }
-QString json(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Indented)); }
-
-double peakRssMb()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_maxrss) / 1024.0;
 }
 
 

@@ -139,6 +139,9 @@ int cmdGenerate(const Command &c, const QStringList &args)
     return Ok;
 }
 
+QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)); }
+QString json(const QJsonArray &a) { return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Indented)); }
+
 double peakRssMb()
 {
     rusage u{};
@@ -176,7 +179,7 @@ int cmdBenchIo(const Command &c, const QStringList &args)
     out.insert(u"vgdb_open_s", double(t.nsecsElapsed()) / 1e9);
     out.insert(u"peak_rss_mb", peakRssMb());
     QFile::remove(doc);
-    printOut(QString::fromUtf8(QJsonDocument(out).toJson()));
+    printOut(json(out));
     return Ok;
 }
 

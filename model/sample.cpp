@@ -2,17 +2,14 @@
 #include "sample.h"
 
 #include "modeljson.h"
+#include "resources.h"
 
-#include <QFile>
 
 namespace vg {
 
 QByteArray bundledSampleJson()
 {
-    QFile f(QStringLiteral(":/vendorgraph/sample.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("bundled sample resource is missing");
-    return f.readAll();
+    return readResource("sample.json");
 }
 
 Model bundledSample()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "taxonomy.h"
 
-#include <QFile>
+#include "resources.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,10 +53,7 @@ const Taxonomy &Taxonomy::builtIn()
 {
     static const Taxonomy t = [] {
         Taxonomy tax;
-        QFile f(QStringLiteral(":/vendorgraph/taxonomy.json"));
-        if (!f.open(QIODevice::ReadOnly))
-            qFatal("built-in taxonomy resource is missing");
-        const QJsonArray cats = QJsonDocument::fromJson(f.readAll()).object().value(u"categories").toArray();
+        const QJsonArray cats = QJsonDocument::fromJson(readResource("taxonomy.json")).object().value(u"categories").toArray();
         for (const QJsonValue &v : cats) {
             const QJsonObject o = v.toObject();
             Category c;

@@ -247,6 +247,27 @@ struct BlastRadiusEngine::Impl {
     void ensureOrder() const;
     void visitComponentLabels(int comp, std::vector<quint64> &bits, CatAgg &agg) const;
     ScenarioSummary summarize(const CatAgg &agg, const NodeCounts &n) const;
+    // Calls f(node) for every population set in a W-word bitset, in index order.
+    template <typename F>
+    void forEachPerson(const quint64 *bits, F f) const
+    {
+        for (int w = 0; w < W; ++w)
+            for (quint64 b = bits[w]; b; b &= b - 1)
+                f(m.nodes[std::size_t(peopleNode[std::size_t(w * 64 + std::countr_zero(b))])]);
+    }
+    qint64 peopleIn(const quint64 *bits) const
+    {
+        qint64 n = 0;
+        forEachPerson(bits, [&](const Node &p) { n += p.count.value_or(0); });
+        return n;
+    }
+    // Encrypted: every carrier and store uses an external key, and no encryption key is
+    // exposed directly (it would decrypt the rest).
+    bool encrypted(const CatAgg &agg, int c) const
+    {
+        const bool keysExposed = encKeyCat >= 0 && CatAgg::bit(agg.heldDirect, encKeyCat);
+        return !CatAgg::bit(agg.notExternal, c) && !keysExposed;
+    }
     ScenarioSummary rankQuery(int seedLabel) const;
 };
 
@@ -412,7 +433,6 @@ ScenarioSummary BlastRadiusEngine::Impl::summarize(const CatAgg &agg, const Node
     s.reachedDirect = n.controlledDirect + n.breachedDirect;
     s.reached = s.reachedDirect + n.controlledPotential + n.breachedPotential;
     s.controlled = n.controlledDirect + n.controlledPotential;
-    const bool keysExposed = encKeyCat >= 0 && CatAgg::bit(agg.heldDirect, encKeyCat);
     std::vector<quint64> all(std::size_t(W), 0);
     double score = 0;
     for (int c = 0; c < C; ++c) {
@@ -420,21 +440,15 @@ ScenarioSummary BlastRadiusEngine::Impl::summarize(const CatAgg &agg, const Node
             continue;
         const int tier = std::clamp(cats[std::size_t(c)]->tier, 1, 4);
         ++s.categoriesByTier[tier - 1];
-        qint64 people = 0;
         const quint64 *o = &agg.origins[std::size_t(c) * std::size_t(W)];
-        for (int w = 0; w < W; ++w) {
+        for (int w = 0; w < W; ++w)
             all[std::size_t(w)] |= o[w];
-            for (quint64 bits = o[w]; bits; bits &= bits - 1)
-                people += m.nodes[std::size_t(peopleNode[std::size_t(w * 64 + std::countr_zero(bits))])].count.value_or(0);
-        }
-        const bool encrypted = !CatAgg::bit(agg.notExternal, c) && !keysExposed;
+        const qint64 people = peopleIn(o);
         const double magnitude = std::max(1.0, std::log10(1.0 + double(std::max(people, agg.maxRecords[std::size_t(c)]))));
         score += tierWeight(tier) * (CatAgg::bit(agg.heldDirect, c) ? 1.0 : kPotentialFactor)
-            * (encrypted ? kEncryptedFactor : 1.0) * magnitude;
+            * (encrypted(agg, c) ? kEncryptedFactor : 1.0) * magnitude;
     }
-    for (int w = 0; w < W; ++w)
-        for (quint64 bits = all[std::size_t(w)]; bits; bits &= bits - 1)
-            s.people += m.nodes[std::size_t(peopleNode[std::size_t(w * 64 + std::countr_zero(bits))])].count.value_or(0);
+    s.people = peopleIn(all.data());
     score += kNodeWeight * (2.0 * n.controlledDirect + 1.0 * n.breachedDirect
                             + kPotentialFactor * (2.0 * n.controlledPotential + 1.0 * n.breachedPotential));
     s.score = std::round(score * 100.0) / 100.0;
@@ -509,7 +523,6 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
     r.m_summary = I.summarize(agg, counts);
 
     // Obligations and cost look at the exposed plaintext categories and their people.
-    const bool keysExposed = I.encKeyCat >= 0 && CatAgg::bit(agg.heldDirect, I.encKeyCat);
     ObligationInput obl;
     obl.organization = m.organization;
     std::vector<quint64> plainOrigins(std::size_t(I.W), 0);
@@ -518,22 +531,18 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
         if (!CatAgg::bit(agg.heldAny, c))
             continue;
         obl.anyExposure = true;
-        if (!CatAgg::bit(agg.notExternal, c) && !keysExposed)
-            continue; // encrypted with a key held elsewhere
+        if (I.encrypted(agg, c))
+            continue;
         const Category *cat = I.cats[std::size_t(c)];
         ObligationInput::Category pc{cat->id, cat->tier, cat->flags, {}};
         const quint64 *o = &agg.origins[std::size_t(c) * std::size_t(I.W)];
-        for (int w = 0; w < I.W; ++w) {
+        for (int w = 0; w < I.W; ++w)
             plainOrigins[std::size_t(w)] |= o[w];
-            for (quint64 b = o[w]; b; b &= b - 1) {
-                const Node &p = m.nodes[std::size_t(I.peopleNode[std::size_t(w * 64 + std::countr_zero(b))])];
-                pc.origins << p.id;
-                if (!obl.originCounts.contains(p.id)) {
-                    obl.originRegions.insert(p.id, p.regions);
-                    obl.originCounts.insert(p.id, p.count.value_or(0));
-                }
-            }
-        }
+        I.forEachPerson(o, [&](const Node &p) {
+            pc.origins << p.id;
+            obl.originRegions.insert(p.id, p.regions);
+            obl.originCounts.insert(p.id, p.count.value_or(0));
+        });
         maxRecords = std::max(maxRecords, agg.maxRecords[std::size_t(c)]);
         obl.plaintext.push_back(std::move(pc));
     }
@@ -543,11 +552,7 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
                 obl.controlledServices +=
                     m.nodes[w * 16 + std::size_t(std::countr_zero(b)) / 4].kind == NodeKind::Service ? 1 : 0;
     r.m_obligations = evaluateObligations(obl);
-    qint64 people = 0;
-    for (int w = 0; w < I.W; ++w)
-        for (quint64 b = plainOrigins[std::size_t(w)]; b; b &= b - 1)
-            people += m.nodes[std::size_t(I.peopleNode[std::size_t(w * 64 + std::countr_zero(b))])].count.value_or(0);
-    r.m_cost = estimateCost(std::max(people, maxRecords), counts.controlledDirect > 0);
+    r.m_cost = estimateCost(std::max(I.peopleIn(plainOrigins.data()), maxRecords), counts.controlledDirect > 0);
     r.m_compact = std::move(compact);
     return r;
 }
@@ -666,7 +671,6 @@ void BlastRadius::Compact::materialize()
                 via[std::size_t(I.edgeCats[std::size_t(c)])].push_back(e);
         }
     }
-    const bool keysExposed = I.encKeyCat >= 0 && CatAgg::bit(agg.heldDirect, I.encKeyCat);
     // Services that sent an exposed category toward a holder: walk back from the holders
     // over the data edges that carry that category, any number of hops.
     std::vector<bool> sender(std::size_t(I.N), false);
@@ -682,7 +686,7 @@ void BlastRadius::Compact::materialize()
         x.name = cat->name;
         x.tier = cat->tier;
         x.certainty = CatAgg::bit(agg.heldDirect, c) ? Certainty::Direct : Certainty::Potential;
-        x.encrypted = !CatAgg::bit(agg.notExternal, c) && !keysExposed;
+        x.encrypted = I.encrypted(agg, c);
         for (const int v : holders[std::size_t(c)])
             x.holders << m.nodes[std::size_t(v)].id; // already in id order
         std::vector<int> &edges = via[std::size_t(c)];
@@ -713,13 +717,10 @@ void BlastRadius::Compact::materialize()
                 }
             }
         }
-        const quint64 *o = &agg.origins[std::size_t(c) * std::size_t(I.W)];
-        for (int w = 0; w < I.W; ++w)
-            for (quint64 b = o[w]; b; b &= b - 1) {
-                const Node &p = m.nodes[std::size_t(I.peopleNode[std::size_t(w * 64 + std::countr_zero(b))])];
-                x.origins << p.id;
-                x.people += p.count.value_or(0);
-            }
+        I.forEachPerson(&agg.origins[std::size_t(c) * std::size_t(I.W)], [&](const Node &p) {
+            x.origins << p.id;
+            x.people += p.count.value_or(0);
+        });
         x.origins.sort();
         x.records = agg.maxRecords[std::size_t(c)];
         exposed.push_back(std::move(x));

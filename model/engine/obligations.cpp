@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "obligations.h"
 
+#include "../resources.h"
 #include "../taxonomy.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,10 +16,7 @@ namespace {
 
 QJsonObject resource(const char *name)
 {
-    QFile f(QStringLiteral(":/vendorgraph/") + QLatin1StringView(name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("resource %s is missing", name);
-    return QJsonDocument::fromJson(f.readAll()).object();
+    return QJsonDocument::fromJson(readResource(name)).object();
 }
 
 QStringList strings(const QJsonValue &v)
