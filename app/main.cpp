@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli.h"
+#include "app/cli/cli.h"
 
-#include <mainwindow.h>
+#include "views/mainwindow/mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>

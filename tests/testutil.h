@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <modeljson.h>
+#include "model/io/modeljson.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "blastradius.h"
+#include "model/engine/blastradius.h"
 
-#include "../taxonomy.h"
-#include "obligations.h"
+#include "model/domain/taxonomy.h"
+#include "model/engine/obligations.h"
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "obligations.h"
+#include "model/engine/obligations.h"
 
-#include "../resources.h"
-#include "../taxonomy.h"
+#include "model/io/resources.h"
+#include "model/domain/taxonomy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "blastradius.h"
+#include "model/engine/blastradius.h"
 
 #include <QHash>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "documentstore.h"
+#include "model/storage/documentstore.h"
 
-#include "../fieldreader.h"
-#include "../modeljson.h"
-#include "../validate.h"
-#include "sqlite.h"
+#include "model/io/fieldreader.h"
+#include "model/io/modeljson.h"
+#include "model/domain/validate.h"
+#include "model/storage/sqlite.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "../expected.h"
-#include "../model.h"
+#include "model/domain/expected.h"
+#include "model/domain/model.h"
 
 namespace vg {
 

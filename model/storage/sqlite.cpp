@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sqlite.h"
+#include "model/storage/sqlite.h"
 
 #include <sqlite3.h>
 

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/domain/expected.h"
+#include "model/domain/model.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace vg::cli {
+
+struct Command;
+using Handler = int (*)(const Command &, const QStringList &);
+
+struct Command {
+    QString name;
+    QString synopsis;
+    QString summary;
+    Handler run;
+};
+
+void printOut(const QString &text);
+void printErr(const QString &text);
+
+// Parses args (without the command name) with parser; prints a usage error and returns
+// false on unknown options or a wrong number of positional arguments.
+bool parseArgs(const Command &c, QCommandLineParser &parser, const QStringList &args, int minPositional,
+               int maxPositional);
+// Indented JSON text.
+QString json(const QJsonObject &o);
+QString json(const QJsonArray &a);
+// The process's peak resident memory so far, in MB.
+double peakRssMb();
+// Prints every problem of a failed load and returns 1.
+int reportError(const Error &e);
+// Loads MODEL (.json or .vgdb); on failure prints the problems.
+std::optional<Model> loadOrReport(const QString &path);
+
+int cmdValidate(const Command &, const QStringList &);
+int cmdConvert(const Command &, const QStringList &);
+int cmdSample(const Command &, const QStringList &);
+int cmdGenerate(const Command &, const QStringList &);
+int cmdBenchIo(const Command &, const QStringList &);
+int cmdBlast(const Command &, const QStringList &);
+int cmdRank(const Command &, const QStringList &);
+int cmdWhatIf(const Command &, const QStringList &);
+int cmdConcentration(const Command &, const QStringList &);
+int cmdBench(const Command &, const QStringList &);
+
+} // namespace vg::cli

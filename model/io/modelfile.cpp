@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/io/modelfile.h"
+
+#include "model/io/modeljson.h"
+#include "model/storage/documentstore.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace vg {
+
+
+Expected<FileFormat> formatForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"json")
+        return FileFormat::Json;
+    if (suffix == u"vgdb")
+        return FileFormat::Document;
+    return Error(path, QStringLiteral("unknown file type \"%1\"; expected a name ending in .vgdb (document) or "
+                                      ".json (interchange)")
+                           .arg(suffix.isEmpty() ? QStringLiteral("(none)") : QLatin1Char('.') + suffix));
+}
+
+Expected<Model> loadModel(const QString &path)
+{
+    const auto format = formatForPath(path);
+    if (!format)
+        return format.error();
+    if (*format == FileFormat::Document)
+        return readDocument(path);
+    Expected<QByteArray> bytes = readInputFile(path);
+    if (!bytes)
+        return bytes.error();
+    return parseModelJson(*bytes, path);
+}
+
+std::vector<Problem> validateFile(const QString &path)
+{
+    const auto format = formatForPath(path);
+    if (!format)
+        return format.error().problems;
+    std::vector<Problem> problems;
+    if (*format == FileFormat::Document) {
+        readDocumentLenient(path, &problems);
+        return problems;
+    }
+    Expected<QByteArray> bytes = readInputFile(path);
+    if (!bytes)
+        return bytes.error().problems;
+    parseModelJsonLenient(*bytes, &problems);
+    return problems;
+}
+
+Status saveModel(const Model &model, const QString &path)
+{
+    const auto format = formatForPath(path);
+    if (!format)
+        return format.error();
+    if (*format == FileFormat::Document)
+        return writeDocument(model, path);
+    QSaveFile f(path);
+    f.setDirectWriteFallback(false);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error(path, QStringLiteral("not saved: %1").arg(f.errorString()));
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    f.write(serializeModelJson(model));
+    if (!f.commit())
+        return Error(path, QStringLiteral("not saved: %1").arg(f.errorString()));
+    return Done{};
+}
+
+} // namespace vg

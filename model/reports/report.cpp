@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/reports/report.h"
+
+#include <QJsonArray>
+#include <QLocale>
+#include <QTextStream>
+
+namespace vg {
+
+namespace {
+
+QJsonArray strings(const QStringList &l) { return QJsonArray::fromStringList(l); }
+
+QString pad(const QString &s, int width) { return s.leftJustified(width, QLatin1Char(' '), false); }
+QString rpad(const QString &s, int width) { return s.rightJustified(width, QLatin1Char(' '), false); }
+
+QString statusWord(ObligationStatus s)
+{
+    switch (s) {
+    case ObligationStatus::Likely: return QStringLiteral("LIKELY");
+    case ObligationStatus::Assess: return QStringLiteral("ASSESS");
+    case ObligationStatus::NotTriggered: break;
+    }
+    return QStringLiteral("no");
+}
+
+} // namespace
+
+QString formatCount(qint64 n) { return QLocale(QLocale::English).toString(n); }
+
+QString formatUsd(double v)
+{
+    if (v >= 1e9)
+        return QStringLiteral("USD %1 bn").arg(v / 1e9, 0, 'f', 2);
+    if (v >= 1e6)
+        return QStringLiteral("USD %1 M").arg(v / 1e6, 0, 'f', 2);
+    return QStringLiteral("USD ") + formatCount(qint64(v));
+}
+
+QJsonObject toJson(const ScenarioSummary &s)
+{
+    QJsonObject o;
+    o.insert(u"reached", s.reached);
+    o.insert(u"reached_direct", s.reachedDirect);
+    o.insert(u"controlled", s.controlled);
+    o.insert(u"categories_by_tier", QJsonArray{s.categoriesByTier[0], s.categoriesByTier[1], s.categoriesByTier[2],
+                                               s.categoriesByTier[3]});
+    o.insert(u"people", double(s.people));
+    o.insert(u"score", s.score);
+    return o;
+}
+
+QJsonObject toJson(const BlastRadius &r)
+{
+    QJsonObject scenario;
+    QStringList breach, control;
+    for (const Seed &s : r.scenario().seeds)
+        (s.mode == Compromise::Breached ? breach : control) << s.nodeId;
+    breach.sort();
+    control.sort();
+    scenario.insert(u"breach", strings(breach));
+    scenario.insert(u"control", strings(control));
+    scenario.insert(u"max_hops", r.scenario().maxHops ? QJsonValue(*r.scenario().maxHops) : QJsonValue());
+    scenario.insert(u"potential", r.scenario().potential);
+
+    QJsonArray nodes;
+    for (const ReachedNode &n : r.nodes())
+        nodes.append(QJsonObject{{QStringLiteral("id"), n.id},
+                                 {QStringLiteral("kind"), toString(n.kind)},
+                                 {QStringLiteral("state"), toString(n.state)},
+                                 {QStringLiteral("certainty"), toString(n.certainty)},
+                                 {QStringLiteral("hops"), n.hops},
+                                 {QStringLiteral("path"), strings(n.path)},
+                                 {QStringLiteral("escalation"),
+                                  n.escalation ? QJsonValue(toString(*n.escalation)) : QJsonValue()}});
+    QJsonArray exposed;
+    for (const ExposedCategory &x : r.exposed())
+        exposed.append(QJsonObject{{QStringLiteral("category"), x.category},
+                                   {QStringLiteral("name"), x.name},
+                                   {QStringLiteral("tier"), x.tier},
+                                   {QStringLiteral("certainty"), toString(x.certainty)},
+                                   {QStringLiteral("encrypted"), x.encrypted},
+                                   {QStringLiteral("holders"), strings(x.holders)},
+                                   {QStringLiteral("via"), strings(x.via)},
+                                   {QStringLiteral("origins"), strings(x.origins)},
+                                   {QStringLiteral("people"), double(x.people)},
+                                   {QStringLiteral("records"), double(x.records)}});
+    std::vector<Obligation> obligations = r.obligations();
+    std::sort(obligations.begin(), obligations.end(),
+              [](const Obligation &a, const Obligation &b) { return a.regime < b.regime; });
+    QJsonArray obl;
+    for (const Obligation &o : obligations)
+        obl.append(QJsonObject{{QStringLiteral("regime"), o.regime},
+                               {QStringLiteral("name"), o.name},
+                               {QStringLiteral("status"), toString(o.status)},
+                               {QStringLiteral("deadline"), o.deadline},
+                               {QStringLiteral("recipient"), o.recipient},
+                               {QStringLiteral("reason"), o.reason},
+                               {QStringLiteral("source"), o.source}});
+    QJsonObject out;
+    out.insert(u"scenario", scenario);
+    out.insert(u"nodes", nodes);
+    out.insert(u"exposed", exposed);
+    out.insert(u"services", strings(r.services()));
+    out.insert(u"obligations", obl);
+    out.insert(u"cost", QJsonObject{{QStringLiteral("low"), r.cost().low},
+                                    {QStringLiteral("high"), r.cost().high},
+                                    {QStringLiteral("currency"), r.cost().currency},
+                                    {QStringLiteral("records_basis"), double(r.cost().recordsBasis)},
+                                    {QStringLiteral("assumptions"), strings(r.cost().assumptions)}});
+    out.insert(u"score", r.summary().score);
+    out.insert(u"summary", toJson(r.summary()));
+    return out;
+}
+
+QJsonArray toJson(const std::vector<VendorRank> &ranks)
+{
+    QJsonArray a;
+    int i = 0;
+    for (const VendorRank &r : ranks) {
+        QJsonObject o = toJson(r.summary);
+        o.insert(u"rank", ++i);
+        o.insert(u"vendor", r.vendorId);
+        o.insert(u"name", r.name);
+        o.insert(u"mode", r.mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"));
+        a.append(o);
+    }
+    return a;
+}
+
+QJsonObject toJson(const WhatIf &w)
+{
+    QJsonObject services;
+    for (auto it = w.servicesLosingEdges.cbegin(); it != w.servicesLosingEdges.cend(); ++it)
+        services.insert(it.key(), strings(it.value()));
+    return QJsonObject{{QStringLiteral("removed"), w.removed},
+                       {QStringLiteral("categories_no_longer_held_by_vendors"), strings(w.categoriesNoLongerHeldByVendors)},
+                       {QStringLiteral("services_losing_edges"), services},
+                       {QStringLiteral("top_before"), toJson(w.topBefore)},
+                       {QStringLiteral("top_after"), toJson(w.topAfter)}};
+}
+
+QJsonArray toJson(const std::vector<SharedSubprocessor> &subs)
+{
+    QJsonArray a;
+    for (const SharedSubprocessor &s : subs)
+        a.append(QJsonObject{{QStringLiteral("id"), s.id},
+                             {QStringLiteral("name"), s.name},
+                             {QStringLiteral("vendors"), strings(s.vendors)},
+                             {QStringLiteral("categories"), strings(s.categories)},
+                             {QStringLiteral("weight"), s.weight},
+                             {QStringLiteral("score"), s.score}});
+    return a;
+}
+
+QString toText(const BlastRadius &r, const Model &model)
+{
+    QHash<QString, const Node *> byId;
+    for (const Node &n : model.nodes)
+        byId.insert(n.id, &n);
+    auto label = [&](const QString &id) {
+        const Node *n = byId.value(id);
+        return n && !n->name.isEmpty() ? QStringLiteral("%1 (%2)").arg(id, n->name) : id;
+    };
+    QString out;
+    QTextStream t(&out);
+    QStringList seeds;
+    for (const Seed &s : r.scenario().seeds)
+        seeds << QStringLiteral("%1 %2").arg(s.mode == Compromise::Breached ? QStringLiteral("breach of")
+                                                                             : QStringLiteral("control of"),
+                                             label(s.nodeId));
+    t << "BLAST RADIUS: " << seeds.join(u"; ") << '\n';
+    t << "Options: " << (r.scenario().potential ? "pivots through exposed credentials counted as potential"
+                                              : "pivots through exposed credentials ignored")
+      << ", " << (r.scenario().maxHops ? QStringLiteral("at most %1 hops").arg(*r.scenario().maxHops) : QStringLiteral("no hop limit"))
+      << "\n";
+    const ScenarioSummary &s = r.summary();
+    auto plural = [](qint64 n, const char *one, const char *many) {
+        return QStringLiteral("%1 %2").arg(formatCount(n), QLatin1StringView(n == 1 ? one : many));
+    };
+    t << QStringLiteral("Score %1 | %2 reached (%3 direct, %4 potential), %5 controlled | %6 exposed (tier 1: %7) | %8\n\n")
+             .arg(s.score)
+             .arg(plural(s.reached, "system", "systems"))
+             .arg(s.reachedDirect)
+             .arg(s.reached - s.reachedDirect)
+             .arg(s.controlled)
+             .arg(plural(qint64(r.exposed().size()), "category", "categories"))
+             .arg(s.categoriesByTier[0])
+             .arg(plural(s.people, "person", "people"));
+
+    t << "SYSTEMS REACHED\n";
+    t << "  " << pad(QStringLiteral("STATE"), 11) << pad(QStringLiteral("CERTAINTY"), 10) << rpad(QStringLiteral("HOPS"), 4)
+      << "  " << pad(QStringLiteral("NODE"), 44) << "PATH\n";
+    std::vector<const ReachedNode *> nodes;
+    for (const ReachedNode &n : r.nodes())
+        nodes.push_back(&n);
+    std::stable_sort(nodes.begin(), nodes.end(), [](const ReachedNode *a, const ReachedNode *b) {
+        if (a->certainty != b->certainty)
+            return a->certainty < b->certainty;
+        if (a->state != b->state)
+            return a->state > b->state;
+        return a->hops < b->hops;
+    });
+    for (const ReachedNode *n : nodes) {
+        QString state = toString(n->state);
+        if (n->escalation)
+            state += QLatin1Char('+');
+        t << "  " << pad(state, 11) << pad(toString(n->certainty), 10) << rpad(QString::number(n->hops), 4) << "  "
+          << pad(label(n->id) + QStringLiteral(" [") + toString(n->kind) + QLatin1Char(']'), 44) << ' '
+          << (n->path.isEmpty() ? QStringLiteral("(seed)") : n->path.join(u" > ")) << '\n';
+    }
+    if (std::any_of(r.nodes().begin(), r.nodes().end(), [](const ReachedNode &n) { return n.escalation.has_value(); }))
+        t << "  breached+ = breached directly; controlled only potentially, through an exposed credential\n";
+
+    t << "\nDATA EXPOSED\n";
+    if (r.exposed().empty())
+        t << "  none: no reached system holds data\n";
+    else
+        t << "  " << pad(QStringLiteral("TIER"), 5) << pad(QStringLiteral("CATEGORY"), 20) << rpad(QStringLiteral("PEOPLE"), 14)
+          << rpad(QStringLiteral("RECORDS≥"), 14) << "  " << pad(QStringLiteral("CERTAINTY"), 10) << "HELD BY\n";
+    std::vector<const ExposedCategory *> ex;
+    for (const ExposedCategory &x : r.exposed())
+        ex.push_back(&x);
+    std::stable_sort(ex.begin(), ex.end(), [](auto *a, auto *b) { return a->tier < b->tier; });
+    for (const ExposedCategory *x : ex)
+        t << "  " << pad(QStringLiteral("T%1").arg(x->tier), 5)
+          << pad(x->category + (x->encrypted ? QStringLiteral(" (enc)") : QString()), 20) << rpad(formatCount(x->people), 14)
+          << rpad(formatCount(x->records), 14) << "  " << pad(toString(x->certainty), 10) << x->holders.join(u", ")
+          << '\n';
+    if (!r.services().isEmpty())
+        t << "\nAFFECTED SERVICES (sent exposed data toward a holder)\n  " << r.services().join(u", ") << '\n';
+
+    t << "\nNOTIFICATION OBLIGATIONS\n";
+    for (const Obligation &o : r.obligations()) {
+        t << "  " << pad(statusWord(o.status), 7) << pad(o.regime, 16) << o.name << '\n';
+        if (o.status != ObligationStatus::NotTriggered)
+            t << "  " << pad(QString(), 23) << "deadline: " << o.deadline << "\n  " << pad(QString(), 23)
+              << "notify: " << o.recipient << '\n';
+        t << "  " << pad(QString(), 23) << "why: " << o.reason << '\n';
+    }
+    t << "\nCOST ESTIMATE: " << formatUsd(r.cost().low) << " to " << formatUsd(r.cost().high) << '\n';
+    for (const QString &a : r.cost().assumptions)
+        t << "  - " << a << '\n';
+    return out;
+}
+
+QString toText(const std::vector<VendorRank> &ranks)
+{
+    QString out;
+    QTextStream t(&out);
+    t << rpad(QStringLiteral("#"), 4) << "  " << pad(QStringLiteral("VENDOR"), 40) << pad(QStringLiteral("MODE"), 9)
+      << rpad(QStringLiteral("SCORE"), 9) << rpad(QStringLiteral("REACHED"), 9) << rpad(QStringLiteral("DIRECT"), 8)
+      << rpad(QStringLiteral("T1"), 4) << rpad(QStringLiteral("T2"), 4) << rpad(QStringLiteral("T3"), 4)
+      << rpad(QStringLiteral("T4"), 4) << rpad(QStringLiteral("PEOPLE"), 15) << '\n';
+    int i = 0;
+    for (const VendorRank &r : ranks) {
+        const ScenarioSummary &s = r.summary;
+        const QString who = r.name.isEmpty() ? r.vendorId : QStringLiteral("%1 (%2)").arg(r.vendorId, r.name);
+        t << rpad(QString::number(++i), 4) << "  " << pad(who.left(39), 40)
+          << pad(r.mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"), 9)
+          << rpad(QString::number(s.score, 'f', 2), 9) << rpad(QString::number(s.reached), 9)
+          << rpad(QString::number(s.reachedDirect), 8) << rpad(QString::number(s.categoriesByTier[0]), 4)
+          << rpad(QString::number(s.categoriesByTier[1]), 4) << rpad(QString::number(s.categoriesByTier[2]), 4)
+          << rpad(QString::number(s.categoriesByTier[3]), 4) << rpad(formatCount(s.people), 15) << '\n';
+    }
+    return out;
+}
+
+QString toText(const WhatIf &w)
+{
+    QString out;
+    QTextStream t(&out);
+    t << "WHAT IF " << w.removed << " IS DROPPED\n\n";
+    t << "Categories no vendor would hold any more: "
+      << (w.categoriesNoLongerHeldByVendors.isEmpty() ? QStringLiteral("none (other vendors still hold them all)")
+                                                       : w.categoriesNoLongerHeldByVendors.join(u", "))
+      << "\n\nServices that lose an edge to or from it:\n";
+    if (w.servicesLosingEdges.isEmpty())
+        t << "  none\n";
+    for (auto it = w.servicesLosingEdges.cbegin(); it != w.servicesLosingEdges.cend(); ++it)
+        t << "  " << pad(it.key(), 30) << it.value().join(u", ") << '\n';
+    t << "\nTop 10 of the ranking (breach and control), before -> after:\n";
+    for (std::size_t i = 0; i < std::max(w.topBefore.size(), w.topAfter.size()); ++i) {
+        auto cell = [](const std::vector<VendorRank> &v, std::size_t i) {
+            if (i >= v.size())
+                return QString();
+            return QStringLiteral("%1 %2 (%3)")
+                .arg(v[i].vendorId, v[i].mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"))
+                .arg(v[i].summary.score, 0, 'f', 2);
+        };
+        t << rpad(QString::number(i + 1), 4) << "  " << pad(cell(w.topBefore, i), 44) << cell(w.topAfter, i) << '\n';
+    }
+    return out;
+}
+
+QString toText(const std::vector<SharedSubprocessor> &subs)
+{
+    QString out;
+    QTextStream t(&out);
+    if (subs.empty())
+        return QStringLiteral("No sub-processor is shared by two or more vendors.\n");
+    t << pad(QStringLiteral("PROVIDER"), 44) << rpad(QStringLiteral("VENDORS"), 8) << rpad(QStringLiteral("WEIGHT"), 8)
+      << rpad(QStringLiteral("SCORE"), 8) << "  SHARED BY / DATA THAT REACHES IT\n";
+    for (const SharedSubprocessor &s : subs) {
+        t << pad(QStringLiteral("%1 (%2)").arg(s.id, s.name).left(43), 44) << rpad(QString::number(s.vendors.size()), 8)
+          << rpad(QString::number(s.weight), 8) << rpad(QString::number(s.score), 8) << "  " << s.vendors.join(u", ")
+          << '\n';
+        if (!s.categories.isEmpty())
+            t << pad(QString(), 70) << s.categories.join(u", ") << '\n';
+    }
+    return out;
+}
+
+QString csvCell(const QString &s)
+{
+    QString v = s;
+    bool numeric = false;
+    v.toDouble(&numeric);
+    if (!numeric && !v.isEmpty()
+        && (v[0] == u'=' || v[0] == u'+' || v[0] == u'-' || v[0] == u'@' || v[0] == u'\t' || v[0] == u'\r'))
+        v.prepend(QLatin1Char('\''));
+    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
+        || v.contains(QLatin1Char('\r')))
+        v = QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return v;
+}
+
+QString toCsv(const std::vector<VendorRank> &ranks)
+{
+    QString out = QStringLiteral("rank,vendor,name,mode,score,reached,reached_direct,controlled,tier1,tier2,tier3,tier4,people\r\n");
+    int i = 0;
+    for (const VendorRank &r : ranks) {
+        const ScenarioSummary &s = r.summary;
+        QStringList row{QString::number(++i), csvCell(r.vendorId), csvCell(r.name),
+                        r.mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"),
+                        QString::number(s.score, 'f', 2), QString::number(s.reached), QString::number(s.reachedDirect),
+                        QString::number(s.controlled)};
+        for (int k = 0; k < 4; ++k)
+            row << QString::number(s.categoriesByTier[k]);
+        row << QString::number(s.people);
+        out += row.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return out;
+}
+
+} // namespace vg

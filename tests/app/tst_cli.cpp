@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/testutil.h"
+
+#include "model/io/modelfile.h"
+#include "model/io/sample.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace vg;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+
+Run run(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY")); // every subcommand runs headless
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(VG_BINARY), args);
+    p.waitForFinished(120000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString path(const char *n) const { return m_dir.filePath(QLatin1StringView(n)); }
+private Q_SLOTS:
+    void helpAndVersion()
+    {
+        Run r = run({QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        for (const char *cmd : {"validate", "convert", "sample", "generate", "blast", "rank", "whatif", "concentration",
+                                "bench"})
+            QVERIFY2(r.out.contains(QLatin1StringView(cmd)), cmd);
+        r = run({QStringLiteral("--version")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("vendorgraph ")));
+    }
+
+    void unknownCommandOrOptionIsUsageError()
+    {
+        Run r = run({QStringLiteral("frobnicate")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("unknown command")));
+        r = run({QStringLiteral("validate"), QStringLiteral("--bogus"), QStringLiteral("x.json")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("bogus")));
+        r = run({QStringLiteral("convert"), QStringLiteral("only-one.json")});
+        QCOMPARE(r.code, 2);
+    }
+
+    void sampleValidateConvertRoundTrip()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("s.json")}).code, 0);
+        Run r = run({QStringLiteral("validate"), path("s.json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("valid")));
+        QCOMPARE(run({QStringLiteral("convert"), path("s.json"), path("s.vgdb")}).code, 0);
+        QCOMPARE(run({QStringLiteral("validate"), path("s.vgdb")}).code, 0);
+        QCOMPARE(run({QStringLiteral("convert"), path("s.vgdb"), path("s2.json")}).code, 0);
+        QCOMPARE(test::readAll(path("s2.json")), test::readAll(path("s.json")));
+        QCOMPARE(run({QStringLiteral("sample"), path("s.vgdb")}).code, 0);
+    }
+
+    void validateListsEveryProblem()
+    {
+        QVERIFY(test::writeAll(path("bad.json"), R"({"format": "vendorgraph", "version": 1,
+ "nodes": [{"id": "a", "kind": "robot"}, {"id": "p", "kind": "people", "count": -2}],
+ "edges": [{"from": "a", "to": "ghost", "kind": "code"}]})"));
+        const Run r = run({QStringLiteral("validate"), path("bad.json")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("/nodes/0/kind (line 2)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("/nodes/1/count (line 2)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("/edges/0/to (line 3)")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("3 problem(s)")));
+    }
+
+    void failedConvertWritesNothing()
+    {
+        QVERIFY(test::writeAll(path("broken.json"), "{\"format\": \"vendorgraph\",\n \"version\": 1,\n \"nodes\": [,]}"));
+        const Run r = run({QStringLiteral("convert"), path("broken.json"), path("never.vgdb")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("line 3, column")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(path("never.vgdb")));
+        QCOMPARE(run({QStringLiteral("convert"), path("broken.json"), path("x.txt")}).code, 1);
+    }
+
+    void generateIsReproducible()
+    {
+        const QStringList args{QStringLiteral("generate"), QStringLiteral("--people"), QStringLiteral("3"),
+                               QStringLiteral("--services"), QStringLiteral("50"), QStringLiteral("--vendors"),
+                               QStringLiteral("80"), QStringLiteral("--edges"), QStringLiteral("900"),
+                               QStringLiteral("--seed"), QStringLiteral("42")};
+        QCOMPARE(run(args + QStringList{path("g1.json")}).code, 0);
+        QCOMPARE(run(args + QStringList{path("g2.json")}).code, 0);
+        QCOMPARE(test::readAll(path("g1.json")), test::readAll(path("g2.json")));
+        const auto m = loadModel(path("g1.json"));
+        QVERIFY(m.ok());
+        QCOMPARE(m->nodes.size(), std::size_t(133));
+        Run bad = run({QStringLiteral("generate"), QStringLiteral("--edges"), QStringLiteral("lots"), path("g3.json")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains(QStringLiteral("--edges")));
+    }
+
+    void blastJsonHasTheDocumentedShape()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("m.vgdb")}).code, 0);
+        const Run r = run({QStringLiteral("blast"), path("m.vgdb"), QStringLiteral("--breach"), QStringLiteral("analytics"),
+                           QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const char *key : {"scenario", "nodes", "exposed", "services", "obligations", "cost", "score"})
+            QVERIFY2(o.contains(QLatin1StringView(key)), key);
+        const QJsonObject scenario = o.value(u"scenario").toObject();
+        QCOMPARE(scenario.value(u"breach").toArray().at(0).toString(), QStringLiteral("analytics"));
+        QVERIFY(scenario.value(u"max_hops").isNull());
+        QCOMPARE(scenario.value(u"potential").toBool(), true);
+        const QJsonObject n = o.value(u"nodes").toArray().at(0).toObject();
+        for (const char *key : {"id", "kind", "state", "certainty", "hops", "path", "escalation"})
+            QVERIFY2(n.contains(QLatin1StringView(key)), key);
+        const QJsonArray exposed = o.value(u"exposed").toArray();
+        QCOMPARE(exposed.size(), 6);
+        QCOMPARE(exposed.at(0).toObject().value(u"category").toString(), QStringLiteral("CONTACT.EMAIL")); // sorted
+        for (const char *key : {"category", "tier", "certainty", "encrypted", "holders", "via", "origins", "people", "records"})
+            QVERIFY2(exposed.at(0).toObject().contains(QLatin1StringView(key)), key);
+        const QJsonObject ob = o.value(u"obligations").toArray().at(0).toObject();
+        for (const char *key : {"regime", "status", "deadline", "recipient", "reason"})
+            QVERIFY2(ob.contains(QLatin1StringView(key)), key);
+        const QJsonObject cost = o.value(u"cost").toObject();
+        QVERIFY(cost.value(u"low").toDouble() <= cost.value(u"high").toDouble());
+        QCOMPARE(cost.value(u"currency").toString(), QStringLiteral("USD"));
+        QVERIFY(!cost.value(u"assumptions").toArray().isEmpty());
+        QVERIFY(o.value(u"score").toDouble() > 0);
+    }
+
+    void blastTextAndOptions()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("t.json")}).code, 0);
+        Run r = run({QStringLiteral("blast"), path("t.json"), QStringLiteral("--control"), QStringLiteral("chat_widget"),
+                     QStringLiteral("--max-hops"), QStringLiteral("1"), QStringLiteral("--no-potential")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("crm_tenant")));
+        QVERIFY(!r.out.contains(QStringLiteral("api_gateway"))); // only through a pasted key, i.e. potential
+        QVERIFY(r.out.contains(QStringLiteral("NOTIFICATION OBLIGATIONS")));
+        QVERIFY(r.out.contains(QStringLiteral("COST ESTIMATE")));
+    }
+
+    void analysisUsageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("unknown seed") << test::ids({"blast", "MODEL", "--breach", "nobody"});
+        QTest::newRow("no seed") << test::ids({"blast", "MODEL"});
+        QTest::newRow("unknown option") << test::ids({"blast", "MODEL", "--breach", "analytics", "--colour"});
+        QTest::newRow("bad max hops") << test::ids({"blast", "MODEL", "--breach", "analytics", "--max-hops", "x"});
+        QTest::newRow("bad format") << test::ids({"blast", "MODEL", "--breach", "analytics", "--format", "xml"});
+        QTest::newRow("bad rank mode") << test::ids({"rank", "MODEL", "--mode", "sideways"});
+        QTest::newRow("bad top") << test::ids({"rank", "MODEL", "--top", "0"});
+        QTest::newRow("whatif without remove") << test::ids({"whatif", "MODEL"});
+        QTest::newRow("whatif on a service") << test::ids({"whatif", "MODEL", "--remove", "dashboard"});
+        QTest::newRow("whatif unknown id") << test::ids({"whatif", "MODEL", "--remove", "ghost"});
+        QTest::newRow("bench bad queries") << test::ids({"bench", "MODEL", "--queries", "-1"});
+    }
+    void analysisUsageErrorsExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QCOMPARE(run({QStringLiteral("sample"), path("u.vgdb")}).code, 0);
+        args.replaceInStrings(QStringLiteral("MODEL"), path("u.vgdb"));
+        const Run r = run(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(!r.err.isEmpty());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void rankWhatIfConcentrationAndBench()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("r.vgdb")}).code, 0);
+        Run r = run({QStringLiteral("rank"), path("r.vgdb"), QStringLiteral("--top"), QStringLiteral("5"),
+                     QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(r.code, 0);
+        QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 6);
+        QVERIFY(lines[0].startsWith(QStringLiteral("rank,vendor,name,mode,score")));
+        r = run({QStringLiteral("rank"), path("r.vgdb"), QStringLiteral("--mode"), QStringLiteral("breach"),
+                 QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        const QJsonArray ranks = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(ranks.size() >= 30);
+        for (qsizetype i = 1; i < ranks.size(); ++i)
+            QVERIFY(ranks[i - 1].toObject().value(u"score").toDouble() >= ranks[i].toObject().value(u"score").toDouble());
+        QCOMPARE(ranks[0].toObject().value(u"mode").toString(), QStringLiteral("breach"));
+        r = run({QStringLiteral("whatif"), path("r.vgdb"), QStringLiteral("--remove"), QStringLiteral("analytics"),
+                 QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"services_losing_edges").toObject().contains(u"dashboard"));
+        r = run({QStringLiteral("concentration"), path("r.vgdb")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("analytics_cloud")));
+        r = run({QStringLiteral("bench"), path("r.vgdb"), QStringLiteral("--queries"), QStringLiteral("5")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject b = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const char *key : {"queries", "scenario_median_ms", "scenario_p95_ms", "rank_s", "peak_rss_mb"})
+            QVERIFY2(b.contains(QLatin1StringView(key)), key);
+        QCOMPARE(b.value(u"queries").toInt(), 5);
+    }
+
+    void csvNeutralisesFormulas()
+    {
+        Model m;
+        m.nodes.push_back({QStringLiteral("v"), NodeKind::Vendor, QStringLiteral("=HYPERLINK(\"x\")"), {}, {}, {}, {}, {}, {}, {}});
+        QVERIFY(saveModel(m, path("f.json")).ok());
+        const Run r = run({QStringLiteral("rank"), path("f.json"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\"")), qPrintable(r.out));
+    }
+
+    void oversizeFileIsRefused()
+    {
+        QFile f(path("huge.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(300LL * 1024 * 1024));
+        f.close();
+        const Run r = run({QStringLiteral("validate"), path("huge.json")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("256 MiB")));
+        QFile::remove(path("huge.json"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
