@@ -5,7 +5,8 @@
 
 #include "model/io/generator.h"
 #include "model/io/modelfile.h"
-#include "model/io/modeljson.h"
+#include "model/io/jsonreader.h"
+#include "model/io/jsonwriter.h"
 #include "model/io/sample.h"
 #include "model/storage/documentstore.h"
 

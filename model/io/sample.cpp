@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/io/sample.h"
 
-#include "model/io/modeljson.h"
+#include "model/io/jsonreader.h"
+#include "model/io/jsonwriter.h"
 #include "model/io/resources.h"
 
 

@@ -2,7 +2,8 @@
 #include "model/storage/documentstore.h"
 
 #include "model/io/fieldreader.h"
-#include "model/io/modeljson.h"
+#include "model/io/jsonreader.h"
+#include "model/io/jsonwriter.h"
 #include "model/domain/validate.h"
 #include "model/storage/sqlite.h"
 
