@@ -8,7 +8,10 @@
 #include "model/io/jsonreader.h"
 #include "model/io/jsonwriter.h"
 #include "model/io/sample.h"
-#include "model/storage/documentstore.h"
+#include "model/io/inputfile.h"
+#include "model/storage/documentreader.h"
+#include "model/storage/documentwriter.h"
+#include "model/storage/schema.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -3,13 +3,14 @@
 
 #include "model/io/jsonreader.h"
 #include "model/io/jsonwriter.h"
-#include "model/storage/documentstore.h"
+#include "model/io/inputfile.h"
+#include "model/storage/documentreader.h"
+#include "model/storage/documentwriter.h"
+#include "model/storage/atomicfile.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace vg {
-
 
 Expected<FileFormat> formatForPath(const QString &path)
 {
@@ -60,15 +61,7 @@ Status saveModel(const Model &model, const QString &path)
         return format.error();
     if (*format == FileFormat::Document)
         return writeDocument(model, path);
-    QSaveFile f(path);
-    f.setDirectWriteFallback(false);
-    if (!f.open(QIODevice::WriteOnly))
-        return Error(path, QStringLiteral("not saved: %1").arg(f.errorString()));
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    f.write(serializeModelJson(model));
-    if (!f.commit())
-        return Error(path, QStringLiteral("not saved: %1").arg(f.errorString()));
-    return Done{};
+    return writeBytesAtomically(path, serializeModelJson(model));
 }
 
 } // namespace vg

@@ -4,7 +4,10 @@
 #include "model/io/generator.h"
 #include "model/io/modelfile.h"
 #include "model/io/sample.h"
-#include "model/storage/documentstore.h"
+#include "model/io/inputfile.h"
+#include "model/storage/documentreader.h"
+#include "model/storage/documentwriter.h"
+#include "model/storage/schema.h"
 #include "model/storage/sqlite.h"
 #include "model/domain/validate.h"
 

@@ -1,26 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/storage/documentstore.h"
+#include "model/storage/documentreader.h"
 
-#include "model/io/fieldreader.h"
-#include "model/io/jsonreader.h"
-#include "model/io/jsonwriter.h"
 #include "model/domain/validate.h"
+#include "model/io/fieldreader.h"
+#include "model/io/inputfile.h"
+#include "model/storage/schema.h"
 #include "model/storage/sqlite.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryFile>
-
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstring>
-#include <functional>
-#include <map>
 
 namespace vg {
 
@@ -29,58 +17,6 @@ namespace {
 using sql::Database;
 using sql::SqlError;
 using sql::Statement;
-
-// Schema version 1 (VendorGraph 0.1 development files) had no layout table.
-constexpr const char *kSchemaV1 = R"SQL(
-CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT, WITHOUT ROWID;
-CREATE TABLE categories(id TEXT PRIMARY KEY NOT NULL, name TEXT, tier INTEGER, flags TEXT) STRICT, WITHOUT ROWID;
-CREATE TABLE nodes(id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL, tags TEXT, count INTEGER, regions TEXT, stores TEXT, attributes TEXT, vendor TEXT) STRICT, WITHOUT ROWID;
-CREATE TABLE edges(id TEXT PRIMARY KEY NOT NULL, src TEXT NOT NULL REFERENCES nodes(id), dst TEXT NOT NULL REFERENCES nodes(id), kind TEXT NOT NULL, categories TEXT, records INTEGER, encryption TEXT, scope TEXT, stored INTEGER, description TEXT NOT NULL, source TEXT NOT NULL, confirmed TEXT) STRICT, WITHOUT ROWID;
-)SQL";
-
-// Migration 1 -> 2: canvas positions.
-constexpr const char *kMigration1to2 = R"SQL(
-CREATE TABLE layout(node_id TEXT PRIMARY KEY NOT NULL REFERENCES nodes(id), x REAL NOT NULL, y REAL NOT NULL) STRICT, WITHOUT ROWID;
-)SQL";
-
-// migrations[i] takes a document from version i+1 to i+2.
-constexpr const char *kMigrations[] = {kMigration1to2};
-static_assert(std::size(kMigrations) == kDocumentSchemaVersion - 1);
-
-void createSchema(Database &db, int version)
-{
-    db.exec(kSchemaV1);
-    for (int v = 1; v < version; ++v)
-        db.exec(kMigrations[v - 1]);
-}
-
-// The schema objects (type, name, sql) a valid current document has, taken from a
-// freshly created database so the check can never drift from the DDL.
-std::map<QString, QString> expectedSchema()
-{
-    static const std::map<QString, QString> expected = [] {
-        Database db = Database::openReadWrite(QString());
-        createSchema(db, kDocumentSchemaVersion);
-        std::map<QString, QString> out;
-        Statement st = db.prepare("SELECT type, name, ifnull(sql,'') FROM sqlite_schema");
-        while (st.step())
-            out.emplace(st.text(0) + QLatin1Char(' ') + st.text(1), st.text(2));
-        return out;
-    }();
-    return expected;
-}
-
-QString sqlErrorText(const SqlError &e)
-{
-    switch (e.code & 0xff) {
-    case 11: // SQLITE_CORRUPT
-    case 26: // SQLITE_NOTADB
-        return QStringLiteral("the file is damaged (%1); it cannot be opened").arg(e.message);
-    case 13: // SQLITE_FULL
-        return QStringLiteral("the disk is full (%1)").arg(e.message);
-    default: return e.message;
-    }
-}
 
 // Checks that bytes are a complete VendorGraph document of a version this build reads.
 // Returns the problem, or nothing.
@@ -326,15 +262,9 @@ Expected<Model> readImage(const QByteArray &image, const QString &fileName, std:
                                            .arg(issues.join(u"; ")));
         }
         const qint64 version = db.pragmaInt("user_version");
-        if (version < kDocumentSchemaVersion) {
-            sql::Transaction tx(db);
-            for (qint64 v = version; v < kDocumentSchemaVersion; ++v)
-                db.exec(kMigrations[v - 1]);
-            db.exec("PRAGMA user_version=" + QByteArray::number(kDocumentSchemaVersion));
-            tx.commit();
-        }
+        migrateSchema(db, int(version));
         // Every schema object must be one this version creates, with the same definition.
-        const std::map<QString, QString> expected = expectedSchema();
+        const std::map<QString, QString> &expected = expectedSchema();
         std::map<QString, QString> found;
         {
             Statement st = db.prepare("SELECT type, name, ifnull(sql,'') FROM sqlite_schema");
@@ -366,102 +296,8 @@ Expected<Model> readImage(const QByteArray &image, const QString &fileName, std:
     }
 }
 
-} // namespace
-
-Expected<QByteArray> readInputFile(const QString &path)
-{
-    QFile f(path);
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error(path, QStringLiteral("no such file"));
-    if (info.size() > kMaxDocumentBytes)
-        return Error(path, QStringLiteral("the file is %1 MiB; VendorGraph opens files up to 256 MiB")
-                               .arg(info.size() / (1024 * 1024)));
-    if (!f.open(QIODevice::ReadOnly))
-        return Error(path, QStringLiteral("cannot be read: %1").arg(f.errorString()));
-    QByteArray bytes = f.read(kMaxDocumentBytes + 1);
-    if (bytes.size() > kMaxDocumentBytes)
-        return Error(path, QStringLiteral("the file is larger than 256 MiB"));
-    return bytes;
-}
-
-namespace {
-
-void insertModel(Database &db, const Model &m)
-{
-    sql::Transaction tx(db);
-    Statement meta = db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)");
-    meta.bind(1, QStringLiteral("name")).bind(2, m.name).run();
-    if (m.organization)
-        meta.bind(1, QStringLiteral("organization")).bindUtf8(2, toJsonText(*m.organization)).run();
-    Statement cat = db.prepare("INSERT INTO categories(id, name, tier, flags) VALUES(?, ?, ?, ?)");
-    for (const CategoryDef *c : sortedById(m.categories)) {
-        cat.bind(1, c->id).bind(2, c->name);
-        if (c->tier)
-            cat.bind(3, qint64(*c->tier));
-        if (c->flags)
-            cat.bindUtf8(4, toJsonText(*c->flags));
-        cat.run();
-    }
-    // Nested values are stored as the same canonical JSON the interchange writer produces.
-    Statement node = db.prepare("INSERT INTO nodes(id, kind, name, description, tags, count, regions, stores, "
-                                "attributes, vendor) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const Node *n : sortedById(m.nodes)) {
-        node.bind(1, n->id).bind(2, toString(n->kind)).bind(3, n->name).bind(4, n->description);
-        if (!n->tags.isEmpty())
-            node.bindUtf8(5, toJsonText(n->tags));
-        node.bind(6, n->count);
-        if (!n->regions.isEmpty())
-            node.bindUtf8(7, toJsonText(n->regions));
-        if (!n->stores.empty())
-            node.bindUtf8(8, toJsonText(n->stores));
-        if (!n->attributes.isEmpty())
-            node.bindUtf8(9, toJsonText(n->attributes));
-        if (n->vendor)
-            node.bindUtf8(10, toJsonText(*n->vendor));
-        node.run();
-    }
-    Statement edge = db.prepare("INSERT INTO edges(id, src, dst, kind, categories, records, encryption, scope, "
-                                "stored, description, source, confirmed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const Edge *e : sortedById(m.edges)) {
-        edge.bind(1, e->id).bind(2, e->from).bind(3, e->to).bind(4, toString(e->kind));
-        if (e->kind == EdgeKind::Data) {
-            edge.bind(5, e->categories.join(QLatin1Char(' '))).bind(6, e->records);
-            if (e->encryption)
-                edge.bind(7, toString(*e->encryption));
-        }
-        if (e->kind == EdgeKind::Access)
-            edge.bind(8, toString(e->scope)).bind(9, qint64(e->stored ? 1 : 0));
-        edge.bind(10, e->description).bind(11, e->source);
-        if (e->confirmed.isValid())
-            edge.bind(12, e->confirmed.toString(Qt::ISODate));
-        edge.run();
-    }
-    Statement pos = db.prepare("INSERT INTO layout(node_id, x, y) VALUES(?, ?, ?)");
-    for (auto it = m.layout.cbegin(); it != m.layout.cend(); ++it)
-        pos.bind(1, it.key()).bind(2, it->x()).bind(3, it->y()).run();
-    tx.commit();
-}
-
-bool syncPath(const QByteArray &path, int flags)
-{
-    const int fd = ::open(path.constData(), flags | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
 
 } // namespace
-
-QByteArray documentSchemaSql(int version)
-{
-    QByteArray out = kSchemaV1;
-    for (int v = 1; v < version; ++v)
-        out += kMigrations[v - 1];
-    return out;
-}
 
 Expected<Model> readDocumentImage(const QByteArray &image, const QString &fileName)
 {
@@ -493,44 +329,6 @@ Model readDocumentLenient(const QString &path, std::vector<Problem> *problems)
         return {};
     }
     return std::move(*m);
-}
-
-Status writeDocument(const Model &model, const QString &path)
-{
-    const QFileInfo target(path);
-    const QString dir = target.absolutePath();
-    QTemporaryFile tmp(dir + QStringLiteral("/.") + target.fileName() + QStringLiteral(".saving-XXXXXX"));
-    tmp.setAutoRemove(true);
-    if (!tmp.open()) // QTemporaryFile creates the file with mode 0600
-        return Error(path, QStringLiteral("cannot write in %1: %2").arg(QDir::toNativeSeparators(dir),
-                                                                       tmp.errorString()));
-    tmp.close();
-    const QByteArray tmpPath = QFile::encodeName(tmp.fileName());
-    try {
-        Database mem = Database::openReadWrite(QString());
-        mem.exec(documentSchemaSql(kDocumentSchemaVersion).constData());
-        mem.exec("PRAGMA application_id=" + QByteArray::number(kDocumentApplicationId));
-        mem.exec("PRAGMA user_version=" + QByteArray::number(kDocumentSchemaVersion));
-        insertModel(mem, model);
-        {
-            Database file = Database::openReadWrite(tmp.fileName());
-            // The temporary file becomes visible only by the rename below, so its own
-            // journal adds nothing; durability comes from the fsync before the rename.
-            file.exec("PRAGMA journal_mode=OFF");
-            file.exec("PRAGMA synchronous=OFF");
-            mem.backupTo(file);
-        }
-    } catch (const SqlError &e) {
-        return Error(path, QStringLiteral("not saved: %1").arg(sqlErrorText(e)));
-    }
-    if (!syncPath(tmpPath, O_RDONLY))
-        return Error(path, QStringLiteral("not saved: the new file could not be flushed to disk"));
-    if (std::rename(tmpPath.constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0)
-        return Error(path, QStringLiteral("not saved: cannot replace the file (%1)").arg(QString::fromLocal8Bit(
-                                                                                        std::strerror(errno))));
-    tmp.setAutoRemove(false); // it has been renamed
-    syncPath(QFile::encodeName(dir), O_RDONLY | O_DIRECTORY);
-    return Done{};
 }
 
 } // namespace vg
