@@ -4,7 +4,9 @@
 #include "app/cli/subcommands.h"
 
 #include "model/engine/blastradius.h"
-#include "model/reports/report.h"
+#include "model/reports/csvreport.h"
+#include "model/reports/jsonreport.h"
+#include "model/reports/textreport.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

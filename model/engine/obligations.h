@@ -27,8 +27,5 @@ struct ObligationInput {
 // Evaluates every regime of resources/regimes.json, in the table's order.
 std::vector<Obligation> evaluateObligations(const ObligationInput &input);
 
-// The cost range for a breach of `records` records (resources/cost.json). controlledSystems:
-// systems were taken over, which costs something even with no records exposed.
-CostEstimate estimateCost(qint64 records, bool controlledSystems);
 
 } // namespace vg

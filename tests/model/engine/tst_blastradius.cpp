@@ -2,6 +2,7 @@
 #include "tests/testutil.h"
 
 #include "model/engine/blastradius.h"
+#include "model/engine/cost.h"
 #include "model/engine/obligations.h"
 #include "model/io/generator.h"
 #include "model/domain/taxonomy.h"

@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/reports/report.h"
+#include "model/reports/textreport.h"
 
-#include <QJsonArray>
-#include <QLocale>
+#include "model/reports/format.h"
+
 #include <QTextStream>
 
 namespace vg {
 
 namespace {
-
-QJsonArray strings(const QStringList &l) { return QJsonArray::fromStringList(l); }
 
 QString pad(const QString &s, int width) { return s.leftJustified(width, QLatin1Char(' '), false); }
 QString rpad(const QString &s, int width) { return s.rightJustified(width, QLatin1Char(' '), false); }
@@ -25,133 +23,6 @@ QString statusWord(ObligationStatus s)
 }
 
 } // namespace
-
-QString formatCount(qint64 n) { return QLocale(QLocale::English).toString(n); }
-
-QString formatUsd(double v)
-{
-    if (v >= 1e9)
-        return QStringLiteral("USD %1 bn").arg(v / 1e9, 0, 'f', 2);
-    if (v >= 1e6)
-        return QStringLiteral("USD %1 M").arg(v / 1e6, 0, 'f', 2);
-    return QStringLiteral("USD ") + formatCount(qint64(v));
-}
-
-QJsonObject toJson(const ScenarioSummary &s)
-{
-    QJsonObject o;
-    o.insert(u"reached", s.reached);
-    o.insert(u"reached_direct", s.reachedDirect);
-    o.insert(u"controlled", s.controlled);
-    o.insert(u"categories_by_tier", QJsonArray{s.categoriesByTier[0], s.categoriesByTier[1], s.categoriesByTier[2],
-                                               s.categoriesByTier[3]});
-    o.insert(u"people", double(s.people));
-    o.insert(u"score", s.score);
-    return o;
-}
-
-QJsonObject toJson(const BlastRadius &r)
-{
-    QJsonObject scenario;
-    QStringList breach, control;
-    for (const Seed &s : r.scenario().seeds)
-        (s.mode == Compromise::Breached ? breach : control) << s.nodeId;
-    breach.sort();
-    control.sort();
-    scenario.insert(u"breach", strings(breach));
-    scenario.insert(u"control", strings(control));
-    scenario.insert(u"max_hops", r.scenario().maxHops ? QJsonValue(*r.scenario().maxHops) : QJsonValue());
-    scenario.insert(u"potential", r.scenario().potential);
-
-    QJsonArray nodes;
-    for (const ReachedNode &n : r.nodes())
-        nodes.append(QJsonObject{{QStringLiteral("id"), n.id},
-                                 {QStringLiteral("kind"), toString(n.kind)},
-                                 {QStringLiteral("state"), toString(n.state)},
-                                 {QStringLiteral("certainty"), toString(n.certainty)},
-                                 {QStringLiteral("hops"), n.hops},
-                                 {QStringLiteral("path"), strings(n.path)},
-                                 {QStringLiteral("escalation"),
-                                  n.escalation ? QJsonValue(toString(*n.escalation)) : QJsonValue()}});
-    QJsonArray exposed;
-    for (const ExposedCategory &x : r.exposed())
-        exposed.append(QJsonObject{{QStringLiteral("category"), x.category},
-                                   {QStringLiteral("name"), x.name},
-                                   {QStringLiteral("tier"), x.tier},
-                                   {QStringLiteral("certainty"), toString(x.certainty)},
-                                   {QStringLiteral("encrypted"), x.encrypted},
-                                   {QStringLiteral("holders"), strings(x.holders)},
-                                   {QStringLiteral("via"), strings(x.via)},
-                                   {QStringLiteral("origins"), strings(x.origins)},
-                                   {QStringLiteral("people"), double(x.people)},
-                                   {QStringLiteral("records"), double(x.records)}});
-    std::vector<Obligation> obligations = r.obligations();
-    std::sort(obligations.begin(), obligations.end(),
-              [](const Obligation &a, const Obligation &b) { return a.regime < b.regime; });
-    QJsonArray obl;
-    for (const Obligation &o : obligations)
-        obl.append(QJsonObject{{QStringLiteral("regime"), o.regime},
-                               {QStringLiteral("name"), o.name},
-                               {QStringLiteral("status"), toString(o.status)},
-                               {QStringLiteral("deadline"), o.deadline},
-                               {QStringLiteral("recipient"), o.recipient},
-                               {QStringLiteral("reason"), o.reason},
-                               {QStringLiteral("source"), o.source}});
-    QJsonObject out;
-    out.insert(u"scenario", scenario);
-    out.insert(u"nodes", nodes);
-    out.insert(u"exposed", exposed);
-    out.insert(u"services", strings(r.services()));
-    out.insert(u"obligations", obl);
-    out.insert(u"cost", QJsonObject{{QStringLiteral("low"), r.cost().low},
-                                    {QStringLiteral("high"), r.cost().high},
-                                    {QStringLiteral("currency"), r.cost().currency},
-                                    {QStringLiteral("records_basis"), double(r.cost().recordsBasis)},
-                                    {QStringLiteral("assumptions"), strings(r.cost().assumptions)}});
-    out.insert(u"score", r.summary().score);
-    out.insert(u"summary", toJson(r.summary()));
-    return out;
-}
-
-QJsonArray toJson(const std::vector<VendorRank> &ranks)
-{
-    QJsonArray a;
-    int i = 0;
-    for (const VendorRank &r : ranks) {
-        QJsonObject o = toJson(r.summary);
-        o.insert(u"rank", ++i);
-        o.insert(u"vendor", r.vendorId);
-        o.insert(u"name", r.name);
-        o.insert(u"mode", r.mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"));
-        a.append(o);
-    }
-    return a;
-}
-
-QJsonObject toJson(const WhatIf &w)
-{
-    QJsonObject services;
-    for (auto it = w.servicesLosingEdges.cbegin(); it != w.servicesLosingEdges.cend(); ++it)
-        services.insert(it.key(), strings(it.value()));
-    return QJsonObject{{QStringLiteral("removed"), w.removed},
-                       {QStringLiteral("categories_no_longer_held_by_vendors"), strings(w.categoriesNoLongerHeldByVendors)},
-                       {QStringLiteral("services_losing_edges"), services},
-                       {QStringLiteral("top_before"), toJson(w.topBefore)},
-                       {QStringLiteral("top_after"), toJson(w.topAfter)}};
-}
-
-QJsonArray toJson(const std::vector<SharedSubprocessor> &subs)
-{
-    QJsonArray a;
-    for (const SharedSubprocessor &s : subs)
-        a.append(QJsonObject{{QStringLiteral("id"), s.id},
-                             {QStringLiteral("name"), s.name},
-                             {QStringLiteral("vendors"), strings(s.vendors)},
-                             {QStringLiteral("categories"), strings(s.categories)},
-                             {QStringLiteral("weight"), s.weight},
-                             {QStringLiteral("score"), s.score}});
-    return a;
-}
 
 QString toText(const BlastRadius &r, const Model &model)
 {
@@ -307,38 +178,6 @@ QString toText(const std::vector<SharedSubprocessor> &subs)
           << '\n';
         if (!s.categories.isEmpty())
             t << pad(QString(), 70) << s.categories.join(u", ") << '\n';
-    }
-    return out;
-}
-
-QString csvCell(const QString &s)
-{
-    QString v = s;
-    bool numeric = false;
-    v.toDouble(&numeric);
-    if (!numeric && !v.isEmpty()
-        && (v[0] == u'=' || v[0] == u'+' || v[0] == u'-' || v[0] == u'@' || v[0] == u'\t' || v[0] == u'\r'))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
-        || v.contains(QLatin1Char('\r')))
-        v = QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return v;
-}
-
-QString toCsv(const std::vector<VendorRank> &ranks)
-{
-    QString out = QStringLiteral("rank,vendor,name,mode,score,reached,reached_direct,controlled,tier1,tier2,tier3,tier4,people\r\n");
-    int i = 0;
-    for (const VendorRank &r : ranks) {
-        const ScenarioSummary &s = r.summary;
-        QStringList row{QString::number(++i), csvCell(r.vendorId), csvCell(r.name),
-                        r.mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"),
-                        QString::number(s.score, 'f', 2), QString::number(s.reached), QString::number(s.reachedDirect),
-                        QString::number(s.controlled)};
-        for (int k = 0; k < 4; ++k)
-            row << QString::number(s.categoriesByTier[k]);
-        row << QString::number(s.people);
-        out += row.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     }
     return out;
 }

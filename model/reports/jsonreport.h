@@ -3,6 +3,7 @@
 
 #include "model/engine/blastradius.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace vg {
@@ -14,19 +15,5 @@ QJsonObject toJson(const ScenarioSummary &s);
 QJsonArray toJson(const std::vector<VendorRank> &ranks);
 QJsonObject toJson(const WhatIf &w);
 QJsonArray toJson(const std::vector<SharedSubprocessor> &subs);
-
-// Reports a person reads in a terminal.
-QString toText(const BlastRadius &r, const Model &model);
-QString toText(const std::vector<VendorRank> &ranks);
-QString toText(const WhatIf &w);
-QString toText(const std::vector<SharedSubprocessor> &subs);
-
-// CSV (RFC 4180), with cells that a spreadsheet would evaluate (= + - @ tab CR) prefixed
-// by an apostrophe.
-QString toCsv(const std::vector<VendorRank> &ranks);
-QString csvCell(const QString &s);
-
-QString formatCount(qint64 n);
-QString formatUsd(double v);
 
 } // namespace vg

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The rank index: the label graph condensed into its component DAG, with cached closures of
+// its hubs, and the queries that walk it (rank(), unbounded run()).
+#include "model/engine/engineimpl.h"
+
+#include <boost/graph/strong_components.hpp>
+
+#include <numeric>
+
+namespace vg {
+
+void BlastRadiusEngine::Impl::buildRankIndex() const
+{
+    const std::size_t L = std::size_t(N) * 4;
+    ri.comp.assign(L, 0);
+    const int K = int(boost::strong_components(
+        labels, boost::make_iterator_property_map(ri.comp.begin(), boost::get(boost::vertex_index, labels))));
+    std::vector<std::pair<int, int>> members, dagPairs;
+    members.reserve(L);
+    for (std::size_t l = 0; l < L; ++l)
+        members.emplace_back(ri.comp[l], int(l));
+    ri.compStart = csr(K, members, ri.compLabels);
+    for (std::size_t u = 0; u < L; ++u)
+        for (auto [it, end] = boost::out_edges(u, labels); it != end; ++it) {
+            const int cu = ri.comp[u], cv = ri.comp[boost::target(*it, labels)];
+            if (cu != cv)
+                dagPairs.emplace_back(cu, cv);
+        }
+    std::sort(dagPairs.begin(), dagPairs.end());
+    dagPairs.erase(std::unique(dagPairs.begin(), dagPairs.end()), dagPairs.end());
+    ri.dagStart = csr(K, dagPairs, ri.dag);
+    std::vector<int> indeg(std::size_t(K), 0);
+    for (const auto &p : dagPairs)
+        ++indeg[std::size_t(p.second)];
+
+    // Hubs: large components, and components many others lead into.
+    std::vector<int> order; // reverse topological: every component after its successors
+    {
+        std::vector<int> remaining(std::size_t(K), 0), queue;
+        for (int c = 0; c < K; ++c) {
+            remaining[std::size_t(c)] = ri.dagStart[std::size_t(c) + 1] - ri.dagStart[std::size_t(c)];
+            if (!remaining[std::size_t(c)])
+                queue.push_back(c);
+        }
+        std::vector<std::pair<int, int>> rev;
+        for (const auto &[a, b] : dagPairs)
+            rev.emplace_back(b, a);
+        std::vector<int> revAdj;
+        const std::vector<int> revStart = csr(K, rev, revAdj);
+        for (std::size_t q = 0; q < queue.size(); ++q) {
+            const int c = queue[q];
+            order.push_back(c);
+            for (int i = revStart[std::size_t(c)]; i < revStart[std::size_t(c) + 1]; ++i)
+                if (--remaining[std::size_t(revAdj[std::size_t(i)])] == 0)
+                    queue.push_back(revAdj[std::size_t(i)]);
+        }
+    }
+    const std::size_t words = (L + 63) / 64;
+    const std::size_t maxHubs = std::max<std::size_t>(64, (256ULL << 20) / (words * 8 + 1));
+    ri.hubOf.assign(std::size_t(K), -1);
+    std::vector<int> candidates;
+    for (int c = 0; c < K; ++c) {
+        const int size = ri.compStart[std::size_t(c) + 1] - ri.compStart[std::size_t(c)];
+        if (size >= 8 || indeg[std::size_t(c)] >= 8)
+            candidates.push_back(c);
+    }
+    std::sort(candidates.begin(), candidates.end(), [&](int a, int b) {
+        const int sa = ri.compStart[std::size_t(a) + 1] - ri.compStart[std::size_t(a)] + indeg[std::size_t(a)];
+        const int sb = ri.compStart[std::size_t(b) + 1] - ri.compStart[std::size_t(b)] + indeg[std::size_t(b)];
+        return sa != sb ? sa > sb : a < b;
+    });
+    if (candidates.size() > maxHubs)
+        candidates.resize(maxHubs);
+    std::vector<bool> isHub(std::size_t(K), false);
+    for (int c : candidates)
+        isHub[std::size_t(c)] = true;
+
+    // Closures, successors first, each stopping at hubs already closed.
+    for (const int h : order) {
+        if (!isHub[std::size_t(h)])
+            continue;
+        std::vector<quint64> bits(words, 0);
+        CatAgg agg;
+        agg.init(C, W);
+        walk({h}, h, bits, agg);
+        ri.hubOf[std::size_t(h)] = int(ri.hubBits.size());
+        ri.hubBits.push_back(std::move(bits));
+        ri.hubAgg.push_back(std::move(agg));
+    }
+}
+
+void BlastRadiusEngine::Impl::visitComponentLabels(int c, std::vector<quint64> &bits, CatAgg &agg) const
+{
+    for (int i = ri.compStart[std::size_t(c)]; i < ri.compStart[std::size_t(c) + 1]; ++i) {
+        const int l = ri.compLabels[std::size_t(i)];
+        bits[std::size_t(l) >> 6] |= quint64(1) << (l & 63);
+        const int v = l >> 2;
+        for (int h = heldStart[std::size_t(v)]; h < heldStart[std::size_t(v) + 1]; ++h)
+            agg.add(held[std::size_t(h)], !isPotential(l & 3), originPool);
+    }
+}
+
+ScenarioSummary BlastRadiusEngine::Impl::rankQuery(int seedLabel) const
+{
+    thread_local std::vector<quint64> bits;
+    thread_local CatAgg agg;
+    closure({seedLabel}, bits, agg);
+    return summarize(agg, countLabels(bits));
+}
+
+void BlastRadiusEngine::Impl::closure(const std::vector<int> &seedLabels, std::vector<quint64> &bits, CatAgg &agg) const
+{
+    const std::size_t words = (std::size_t(N) * 4 + 63) / 64;
+    bits.assign(words, 0);
+    if (agg.C != C || agg.W != W)
+        agg.init(C, W);
+    else
+        agg.reset();
+    std::vector<int> starts;
+    for (const int seedLabel : seedLabels)
+        starts.push_back(ri.comp[std::size_t(seedLabel)]);
+    walk(starts, -1, bits, agg);
+}
+
+void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, std::vector<quint64> &bits, CatAgg &agg) const
+{
+    Scratch &s = scratch(1);
+    s.prepare(ri.compStart.size() - 1);
+    for (const int c : starts)
+        if (!s.seen(c)) {
+            s.mark(c);
+            s.queue.push_back(c);
+        }
+    for (std::size_t q = 0; q < s.queue.size(); ++q) {
+        const int c = s.queue[q];
+        if (const int hub = ri.hubOf[std::size_t(c)]; hub >= 0 && c != open) {
+            const auto &hb = ri.hubBits[std::size_t(hub)];
+            for (std::size_t w = 0; w < bits.size(); ++w)
+                bits[w] |= hb[w];
+            agg.merge(ri.hubAgg[std::size_t(hub)]);
+            continue;
+        }
+        visitComponentLabels(c, bits, agg);
+        for (int i = ri.dagStart[std::size_t(c)]; i < ri.dagStart[std::size_t(c) + 1]; ++i)
+            if (!s.seen(ri.dag[std::size_t(i)])) {
+                s.mark(ri.dag[std::size_t(i)]);
+                s.queue.push_back(ri.dag[std::size_t(i)]);
+            }
+    }
+}
+
+std::vector<VendorRank> BlastRadiusEngine::rank(bool breach, bool control) const
+{
+    try {
+        d->ensureRankIndex();
+    } catch (const std::exception &e) {
+        qWarning("rank index failed: %s", e.what());
+        return {};
+    }
+    std::vector<VendorRank> out;
+    for (int v = 0; v < d->N; ++v) {
+        const Node &n = d->m.nodes[std::size_t(v)];
+        if (n.kind != NodeKind::Vendor)
+            continue;
+        if (breach)
+            out.push_back({n.id, n.name, Compromise::Breached, d->rankQuery(v * 4 + BD)});
+        if (control)
+            out.push_back({n.id, n.name, Compromise::Controlled, d->rankQuery(v * 4 + CD)});
+    }
+    std::sort(out.begin(), out.end(), [](const VendorRank &a, const VendorRank &b) {
+        if (a.summary.score != b.summary.score)
+            return a.summary.score > b.summary.score;
+        if (a.vendorId != b.vendorId)
+            return a.vendorId < b.vendorId;
+        return a.mode < b.mode;
+    });
+    return out;
+}
+
+void BlastRadiusEngine::prepareIndex() const { d->ensureRankIndex(); }
+
+} // namespace vg
