@@ -19,15 +19,16 @@ const QList<Command> &commands()
          &cmdValidate},
         {QStringLiteral("convert"), QStringLiteral("IN OUT"),
          QStringLiteral("convert between .json and .vgdb (by extension)"), &cmdConvert},
-        {QStringLiteral("sample"), QStringLiteral("OUT"), QStringLiteral("write the bundled sample model"),
-         &cmdSample},
+        {QStringLiteral("sample"), QStringLiteral("OUT"), QStringLiteral("write the bundled sample model"), &cmdSample},
         {QStringLiteral("generate"), QStringLiteral("--people P --services S --vendors V --edges E --seed N OUT"),
          QStringLiteral("write a reproducible synthetic model"), &cmdGenerate},
-        {QStringLiteral("blast"), QStringLiteral("MODEL (--breach ID | --control ID)... [--max-hops N] "
-                                                 "[--no-potential] [--format text|json]"),
+        {QStringLiteral("blast"),
+         QStringLiteral("MODEL (--breach ID | --control ID)... [--max-hops N] "
+                        "[--no-potential] [--format text|json]"),
          QStringLiteral("blast radius of a breach or control scenario"), &cmdBlast},
-        {QStringLiteral("rank"), QStringLiteral("MODEL [--mode breach|control|both] [--top N] "
-                                                "[--format text|json|csv]"),
+        {QStringLiteral("rank"),
+         QStringLiteral("MODEL [--mode breach|control|both] [--top N] "
+                        "[--format text|json|csv]"),
          QStringLiteral("rank every vendor by blast radius"), &cmdRank},
         {QStringLiteral("whatif"), QStringLiteral("MODEL --remove ID [--format text|json]"),
          QStringLiteral("what changes when a vendor is dropped"), &cmdWhatIf},

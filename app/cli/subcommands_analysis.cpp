@@ -11,14 +11,14 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 
-
 namespace vg::cli {
 
 namespace {
 
 QCommandLineOption formatOption(const char *values)
 {
-    return QCommandLineOption(QStringLiteral("format"), QStringLiteral("output format: %1").arg(QLatin1StringView(values)),
+    return QCommandLineOption(QStringLiteral("format"),
+                              QStringLiteral("output format: %1").arg(QLatin1StringView(values)),
                               QStringLiteral("FORMAT"), QStringLiteral("text"));
 }
 
@@ -45,7 +45,6 @@ std::optional<int> positiveInt(const Command &c, const QCommandLineParser &p, co
     }
     return v;
 }
-
 
 } // namespace
 

@@ -4,11 +4,11 @@
 #include "app/cli/subcommands.h"
 
 #include "model/io/generator.h"
-#include "model/io/modelfile.h"
+#include "model/io/inputfile.h"
 #include "model/io/jsonreader.h"
 #include "model/io/jsonwriter.h"
+#include "model/io/modelfile.h"
 #include "model/io/sample.h"
-#include "model/io/inputfile.h"
 #include "model/storage/documentreader.h"
 #include "model/storage/documentwriter.h"
 #include "model/storage/schema.h"
@@ -28,16 +28,17 @@ bool parseArgs(const Command &c, QCommandLineParser &parser, const QStringList &
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(QStringList{QStringLiteral("vendorgraph")} + args)) {
-        printErr(QStringLiteral("vendorgraph %1: %2\nUsage: vendorgraph %1 %3").arg(c.name, parser.errorText(),
-                                                                                c.synopsis));
+        printErr(
+            QStringLiteral("vendorgraph %1: %2\nUsage: vendorgraph %1 %3").arg(c.name, parser.errorText(), c.synopsis));
         return false;
     }
     const qsizetype n = parser.positionalArguments().size();
     if (n < minPositional || n > maxPositional) {
         printErr(QStringLiteral("vendorgraph %1: expected %2 argument(s), found %3\nUsage: vendorgraph %1 %4")
                      .arg(c.name)
-                     .arg(minPositional == maxPositional ? QString::number(minPositional)
-                                                         : QStringLiteral("%1 to %2").arg(minPositional).arg(maxPositional))
+                     .arg(minPositional == maxPositional
+                              ? QString::number(minPositional)
+                              : QStringLiteral("%1 to %2").arg(minPositional).arg(maxPositional))
                      .arg(n)
                      .arg(c.synopsis));
         return false;

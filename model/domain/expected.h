@@ -25,7 +25,7 @@ struct Error {
 
     Error() = default;
     Error(QString f, QString message) : file(std::move(f)) { problems.push_back({{}, std::move(message)}); }
-    Error(QString f, std::vector<Problem> p) : file(std::move(f)), problems(std::move(p)) {}
+    Error(QString f, std::vector<Problem> p) : file(std::move(f)), problems(std::move(p)) { }
 
     // One line per problem, each prefixed by the file name.
     QString message() const
@@ -41,8 +41,8 @@ struct Error {
 template <typename T>
 class Expected final {
 public:
-    Expected(T value) : m_v(std::move(value)) {}
-    Expected(Error error) : m_v(std::move(error)) {}
+    Expected(T value) : m_v(std::move(value)) { }
+    Expected(Error error) : m_v(std::move(error)) { }
 
     bool ok() const { return std::holds_alternative<T>(m_v); }
     explicit operator bool() const { return ok(); }
@@ -59,7 +59,7 @@ private:
 };
 
 // For operations that return nothing on success.
-struct Done {};
+struct Done { };
 using Status = Expected<Done>;
 
 } // namespace vg

@@ -42,8 +42,8 @@ bool isValidId(QStringView id)
         return false;
     return std::all_of(id.begin(), id.end(), [](QChar c) {
         const char16_t u = c.unicode();
-        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '.'
-            || u == '_' || u == ':' || u == '-';
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '.' || u == '_'
+            || u == ':' || u == '-';
     });
 }
 

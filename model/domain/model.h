@@ -58,7 +58,7 @@ struct Node {
     QString description;
     QStringList tags;
     std::optional<qint64> count; // people only
-    QStringList regions;         // people only
+    QStringList regions; // people only
     std::vector<StoredData> stores;
     QMap<QString, QString> attributes;
     std::optional<VendorProfile> vendor; // vendors only
@@ -70,11 +70,11 @@ struct Edge {
     QString from;
     QString to;
     EdgeKind kind = EdgeKind::Data;
-    QStringList categories;                // data only
-    std::optional<qint64> records;         // data only
-    std::optional<Encryption> encryption;  // data only
-    Scope scope = Scope::Read;             // access only
-    bool stored = true;                    // access only
+    QStringList categories; // data only
+    std::optional<qint64> records; // data only
+    std::optional<Encryption> encryption; // data only
+    Scope scope = Scope::Read; // access only
+    bool stored = true; // access only
     QString description;
     QString source;
     QDate confirmed;

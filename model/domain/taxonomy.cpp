@@ -53,7 +53,8 @@ const Taxonomy &Taxonomy::builtIn()
 {
     static const Taxonomy t = [] {
         Taxonomy tax;
-        const QJsonArray cats = QJsonDocument::fromJson(readResource("taxonomy.json")).object().value(u"categories").toArray();
+        const QJsonArray cats =
+            QJsonDocument::fromJson(readResource("taxonomy.json")).object().value(u"categories").toArray();
         for (const QJsonValue &v : cats) {
             const QJsonObject o = v.toObject();
             Category c;

@@ -39,17 +39,19 @@ std::vector<Problem> validateModel(const Model &m)
             fail(p() + QStringLiteral("/id"), QStringLiteral("duplicate category id \"%1\"").arg(c.id));
         catIds.insert(c.id);
         if (!builtIn.contains(c.id) && (!c.name || !c.tier))
-            fail(p(), QStringLiteral("new category \"%1\" needs a name and a tier (1-4); only built-in categories "
-                                   "may be overridden partially")
-                        .arg(c.id));
+            fail(p(),
+                 QStringLiteral("new category \"%1\" needs a name and a tier (1-4); only built-in categories "
+                                "may be overridden partially")
+                     .arg(c.id));
     }
     const Taxonomy tax = Taxonomy::forModel(m);
     // where is a callable: paths are formatted only for problems.
     auto checkCategory = [&](const QString &cat, auto where) {
         if (!tax.contains(cat))
-            fail(where(), QStringLiteral("unknown category \"%1\"; expected a built-in category id (for example "
-                                       "CONTACT.EMAIL) or one defined under /categories")
-                            .arg(cat));
+            fail(where(),
+                 QStringLiteral("unknown category \"%1\"; expected a built-in category id (for example "
+                                "CONTACT.EMAIL) or one defined under /categories")
+                     .arg(cat));
     };
 
     // Nodes.
@@ -66,24 +68,27 @@ std::vector<Problem> validateModel(const Model &m)
             nodeKinds.insert(n.id, n.kind);
         if (n.kind != NodeKind::People) {
             if (n.count)
-                fail(p() + QStringLiteral("/count"), QStringLiteral("\"count\" applies only to people nodes; \"%1\" is a %2")
-                                        .arg(n.id, toString(n.kind)));
+                fail(p() + QStringLiteral("/count"),
+                     QStringLiteral("\"count\" applies only to people nodes; \"%1\" is a %2")
+                         .arg(n.id, toString(n.kind)));
             if (!n.regions.isEmpty())
-                fail(p() + QStringLiteral("/regions"), QStringLiteral("\"regions\" applies only to people nodes; \"%1\" is a %2 "
-                                                     "(vendors list processing regions under vendor/regions)")
-                                          .arg(n.id, toString(n.kind)));
+                fail(p() + QStringLiteral("/regions"),
+                     QStringLiteral("\"regions\" applies only to people nodes; \"%1\" is a %2 "
+                                    "(vendors list processing regions under vendor/regions)")
+                         .arg(n.id, toString(n.kind)));
         }
         if (n.vendor && n.kind != NodeKind::Vendor)
-            fail(p() + QStringLiteral("/vendor"), QStringLiteral("\"vendor\" due diligence applies only to vendor nodes; \"%1\" is a %2")
-                                     .arg(n.id, toString(n.kind)));
+            fail(p() + QStringLiteral("/vendor"),
+                 QStringLiteral("\"vendor\" due diligence applies only to vendor nodes; \"%1\" is a %2")
+                     .arg(n.id, toString(n.kind)));
         for (std::size_t s = 0; s < n.stores.size(); ++s)
             checkCategory(n.stores[s].category, [&] { return p() + QStringLiteral("/stores/%1/category").arg(s); });
     }
 
     // Edges. Documents and canonical JSON list them sorted by id; then a duplicate is
     // always next to its twin and no set of 500k ids is needed.
-    const bool edgesSorted = std::is_sorted(m.edges.begin(), m.edges.end(),
-                                            [](const Edge &a, const Edge &b) { return a.id < b.id; });
+    const bool edgesSorted =
+        std::is_sorted(m.edges.begin(), m.edges.end(), [](const Edge &a, const Edge &b) { return a.id < b.id; });
     QSet<QString> edgeIds;
     if (!edgesSorted)
         edgeIds.reserve(qsizetype(m.edges.size()));
@@ -97,10 +102,11 @@ std::vector<Problem> validateModel(const Model &m)
             fail(p() + QStringLiteral("/id"), QStringLiteral("duplicate edge id \"%1\"").arg(e.id));
         if (!edgesSorted)
             edgeIds.insert(e.id);
-        for (const auto &[key, ref] : {std::pair{QStringLiteral("/from"), &e.from}, std::pair{QStringLiteral("/to"), &e.to}})
+        for (const auto &[key, ref] :
+             {std::pair{QStringLiteral("/from"), &e.from}, std::pair{QStringLiteral("/to"), &e.to}})
             if (!nodeKinds.contains(*ref))
-                fail(p() + key, QStringLiteral("unknown node \"%1\"; expected the id of a node under /nodes")
-                                  .arg(ref->left(140)));
+                fail(p() + key,
+                     QStringLiteral("unknown node \"%1\"; expected the id of a node under /nodes").arg(ref->left(140)));
         if (e.from == e.to && !e.from.isEmpty())
             fail(p() + QStringLiteral("/to"), QStringLiteral("an edge cannot lead from \"%1\" to itself").arg(e.from));
         if (e.kind == EdgeKind::Data) {

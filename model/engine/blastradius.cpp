@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/engine/blastradius.h"
 
-#include "model/engine/engineimpl.h"
 #include "model/engine/cost.h"
+#include "model/engine/engineimpl.h"
 #include "model/engine/obligations.h"
 
 #include <QSet>
@@ -12,9 +12,14 @@
 
 namespace vg {
 
-
-QString toString(Compromise c) { return c == Compromise::Controlled ? QStringLiteral("controlled") : QStringLiteral("breached"); }
-QString toString(Certainty c) { return c == Certainty::Direct ? QStringLiteral("direct") : QStringLiteral("potential"); }
+QString toString(Compromise c)
+{
+    return c == Compromise::Controlled ? QStringLiteral("controlled") : QStringLiteral("breached");
+}
+QString toString(Certainty c)
+{
+    return c == Certainty::Direct ? QStringLiteral("direct") : QStringLiteral("potential");
+}
 QString toString(ObligationStatus s)
 {
     switch (s) {
@@ -35,7 +40,6 @@ double tierWeight(int tier)
     }
 }
 
-
 ScenarioSummary BlastRadiusEngine::Impl::summarize(const CatAgg &agg, const NodeCounts &n) const
 {
     ScenarioSummary s;
@@ -53,13 +57,15 @@ ScenarioSummary BlastRadiusEngine::Impl::summarize(const CatAgg &agg, const Node
         for (int w = 0; w < W; ++w)
             all[std::size_t(w)] |= o[w];
         const qint64 people = peopleIn(o);
-        const double magnitude = std::max(1.0, std::log10(1.0 + double(std::max(people, agg.maxRecords[std::size_t(c)]))));
+        const double magnitude =
+            std::max(1.0, std::log10(1.0 + double(std::max(people, agg.maxRecords[std::size_t(c)]))));
         score += tierWeight(tier) * (CatAgg::bit(agg.heldDirect, c) ? 1.0 : kPotentialFactor)
             * (encrypted(agg, c) ? kEncryptedFactor : 1.0) * magnitude;
     }
     s.people = peopleIn(all.data());
-    score += kNodeWeight * (2.0 * n.controlledDirect + 1.0 * n.breachedDirect
-                            + kPotentialFactor * (2.0 * n.controlledPotential + 1.0 * n.breachedPotential));
+    score += kNodeWeight
+        * (2.0 * n.controlledDirect + 1.0 * n.breachedDirect
+           + kPotentialFactor * (2.0 * n.controlledPotential + 1.0 * n.breachedPotential));
     s.score = std::round(score * 100.0) / 100.0;
     return s;
 }
@@ -80,8 +86,9 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
     for (const Seed &seed : scenario.seeds) {
         const int v = I.nodeIndex.value(seed.nodeId, -1);
         if (v < 0)
-            return Error(QString(), QStringLiteral("unknown node \"%1\"; expected the id of a node in the model")
-                                        .arg(seed.nodeId));
+            return Error(
+                QString(),
+                QStringLiteral("unknown node \"%1\"; expected the id of a node in the model").arg(seed.nodeId));
         const int l = v * 4 + (seed.mode == Compromise::Controlled ? CD : BD);
         if (std::find(compact->seedLabels.begin(), compact->seedLabels.end(), l) == compact->seedLabels.end())
             compact->seedLabels.push_back(l);
@@ -161,7 +168,7 @@ const QStringList &BlastRadius::services() const
 }
 
 void search(const BlastRadiusEngine::Impl &I, const Scenario &scenario, const std::vector<int> &seedLabels,
-                   BlastRadius::Compact &out)
+            BlastRadius::Compact &out)
 {
     Scratch &s = scratch(0);
     s.prepare(std::size_t(I.N) * 4);
@@ -324,10 +331,11 @@ void BlastRadiusEngine::Impl::ensureOrder() const
         auto ranks = [](const auto &items) {
             std::vector<int> idx(items.size());
             std::iota(idx.begin(), idx.end(), 0);
-            const bool sorted = std::is_sorted(items.begin(), items.end(),
-                                               [](const auto &a, const auto &b) { return a.id < b.id; });
+            const bool sorted =
+                std::is_sorted(items.begin(), items.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
             if (!sorted)
-                std::sort(idx.begin(), idx.end(), [&](int a, int b) { return items[std::size_t(a)].id < items[std::size_t(b)].id; });
+                std::sort(idx.begin(), idx.end(),
+                          [&](int a, int b) { return items[std::size_t(a)].id < items[std::size_t(b)].id; });
             std::vector<int> rank(items.size());
             for (std::size_t i = 0; i < idx.size(); ++i)
                 rank[std::size_t(idx[i])] = int(i);

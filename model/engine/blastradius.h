@@ -27,7 +27,7 @@ struct Seed {
 struct Scenario {
     std::vector<Seed> seeds;
     std::optional<int> maxHops; // unbounded when empty
-    bool potential = true;      // false: ignore pivots through exposed credentials
+    bool potential = true; // false: ignore pivots through exposed credentials
 };
 
 struct ReachedNode {
@@ -36,8 +36,8 @@ struct ReachedNode {
     Compromise state = Compromise::Breached;
     Certainty certainty = Certainty::Direct;
     int hops = 0;
-    QStringList path;                      // edge ids of one shortest explaining path from a seed
-    std::optional<Compromise> escalation;  // a more severe state reachable only potentially
+    QStringList path; // edge ids of one shortest explaining path from a seed
+    std::optional<Compromise> escalation; // a more severe state reachable only potentially
 };
 
 struct ExposedCategory {
@@ -47,22 +47,22 @@ struct ExposedCategory {
     Certainty certainty = Certainty::Direct;
     bool encrypted = false;
     QStringList holders; // reached nodes holding it
-    QStringList via;     // data edges that carried it to them
+    QStringList via; // data edges that carried it to them
     QStringList origins; // people nodes it came from (any number of data hops)
-    qint64 people = 0;   // sum of the origins' counts
-    qint64 records = 0;  // largest records figure on the carrying edges or stores (a lower bound)
+    qint64 people = 0; // sum of the origins' counts
+    qint64 records = 0; // largest records figure on the carrying edges or stores (a lower bound)
 };
 
 enum class ObligationStatus { Likely, Assess, NotTriggered };
 QString toString(ObligationStatus s);
 
 struct Obligation {
-    QString regime;    // "GDPR-33"
-    QString name;      // "GDPR Art. 33 (notify the supervisory authority)"
+    QString regime; // "GDPR-33"
+    QString name; // "GDPR Art. 33 (notify the supervisory authority)"
     ObligationStatus status = ObligationStatus::NotTriggered;
     QString deadline;
     QString recipient;
-    QString reason;    // names the categories and regions behind the status
+    QString reason; // names the categories and regions behind the status
     QString source;
 };
 
@@ -76,11 +76,11 @@ struct CostEstimate {
 
 // Aggregate figures of a scenario, the same whether computed by run() or by rank().
 struct ScenarioSummary {
-    int reached = 0;           // nodes reached, seeds included
-    int reachedDirect = 0;     // ... with direct certainty
-    int controlled = 0;        // nodes whose reported state is controlled
+    int reached = 0; // nodes reached, seeds included
+    int reachedDirect = 0; // ... with direct certainty
+    int controlled = 0; // nodes whose reported state is controlled
     int categoriesByTier[4] = {0, 0, 0, 0}; // exposed categories per tier (index tier-1)
-    qint64 people = 0;         // people behind any exposed category (origins counted once)
+    qint64 people = 0; // people behind any exposed category (origins counted once)
     double score = 0;
 };
 
@@ -95,8 +95,8 @@ public:
     const ScenarioSummary &summary() const { return m_summary; }
     const std::vector<Obligation> &obligations() const { return m_obligations; }
     const CostEstimate &cost() const { return m_cost; }
-    const std::vector<ReachedNode> &nodes() const;        // sorted by id
-    const std::vector<ExposedCategory> &exposed() const;  // sorted by category id
+    const std::vector<ReachedNode> &nodes() const; // sorted by id
+    const std::vector<ExposedCategory> &exposed() const; // sorted by category id
     // Services that sent an exposed category toward a holder, directly or over any number of
     // data edges carrying that category.
     const QStringList &services() const;
@@ -132,10 +132,10 @@ struct WhatIf {
 struct SharedSubprocessor {
     QString id;
     QString name;
-    QStringList vendors;    // vendors with an edge into it
+    QStringList vendors; // vendors with an edge into it
     QStringList categories; // categories that reach it (data edges in, stores)
-    double weight = 0;      // sum of the tier weights of those categories
-    double score = 0;       // vendors x weight
+    double weight = 0; // sum of the tier weights of those categories
+    double score = 0; // vendors x weight
 };
 
 // The blast-radius engine for one model. Construction indexes the model once (adjacency,

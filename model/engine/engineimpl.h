@@ -19,7 +19,6 @@ namespace vg {
 
 namespace detail {
 
-
 // The propagation runs over a label graph: every node has four labels, one per
 // (state, certainty). Label id = node * 4 + Label.
 enum Label { BD = 0, CD = 1, BP = 2, CP = 3 };
@@ -177,11 +176,11 @@ struct BlastRadiusEngine::Impl {
     QHash<QString, int> catIndex;
     int N = 0, C = 0, P = 0, W = 1;
     QHash<QString, int> nodeIndex;
-    std::vector<int> peopleOf;       // node -> people index or -1
-    std::vector<int> peopleNode;     // people index -> node
+    std::vector<int> peopleOf; // node -> people index or -1
+    std::vector<int> peopleNode; // people index -> node
     std::vector<int> edgeFrom, edgeTo;
     std::vector<int> edgeCatStart, edgeCats; // data edges' categories (CSR over edges)
-    std::vector<int> inDataStart, inData;    // incoming data edges per node
+    std::vector<int> inDataStart, inData; // incoming data edges per node
     std::vector<int> outDataStart, outData;
     std::vector<int> heldStart;
     std::vector<Held> held;
@@ -200,7 +199,7 @@ struct BlastRadiusEngine::Impl {
     mutable std::once_flag rankOnce;
     mutable RankIndex ri;
 
-    explicit Impl(const Model &model) : m(model), tax(Taxonomy::forModel(model)) {}
+    explicit Impl(const Model &model) : m(model), tax(Taxonomy::forModel(model)) { }
 
     bool carries(int e, int c) const
     {
@@ -213,7 +212,10 @@ struct BlastRadiusEngine::Impl {
     void build();
     void buildOrigins(std::unordered_map<quint64, int> &slotOf);
     void buildRankIndex() const;
-    void ensureRankIndex() const { std::call_once(rankOnce, [this] { buildRankIndex(); }); }
+    void ensureRankIndex() const
+    {
+        std::call_once(rankOnce, [this] { buildRankIndex(); });
+    }
     // The closure of the seed labels through the rank index: the labels reached (bits) and
     // the category aggregate. Equal to the breadth-first search with no hop limit.
     void closure(const std::vector<int> &seedLabels, std::vector<quint64> &bits, CatAgg &agg) const;
@@ -272,7 +274,6 @@ struct BlastRadius::Compact {
 // covers breached, direct covers potential) adds nothing and is not expanded; this keeps
 // every node's reported state and shortest path.
 void search(const BlastRadiusEngine::Impl &I, const Scenario &scenario, const std::vector<int> &seedLabels,
-                   BlastRadius::Compact &out);
-
+            BlastRadius::Compact &out);
 
 } // namespace vg

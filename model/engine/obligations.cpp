@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/engine/obligations.h"
 
-#include "model/io/resources.h"
 #include "model/domain/taxonomy.h"
+#include "model/io/resources.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,10 +14,7 @@ namespace vg {
 
 namespace {
 
-QJsonObject resource(const char *name)
-{
-    return QJsonDocument::fromJson(readResource(name)).object();
-}
+QJsonObject resource(const char *name) { return QJsonDocument::fromJson(readResource(name)).object(); }
 
 QStringList strings(const QJsonValue &v)
 {
@@ -90,7 +87,7 @@ QString number(qint64 n) { return QLocale(QLocale::English).toString(n); }
 
 class Evaluator final {
 public:
-    explicit Evaluator(const ObligationInput &in) : m_in(in), m_groups(regimeTable().groups) {}
+    explicit Evaluator(const ObligationInput &in) : m_in(in), m_groups(regimeTable().groups) { }
 
     // Whether a region lies in a group: US-CA lies in US; DE-BY in EU (via DE).
     bool inGroup(const QString &region, const QString &group) const
@@ -318,21 +315,24 @@ public:
             if (hits.empty()) {
                 o.status = ObligationStatus::NotTriggered;
                 o.reason = QStringLiteral("none of %1 is exposed in plaintext%2")
-                               .arg(wanted.join(u", "), group.isEmpty() ? QString() : QStringLiteral(" for people in ") + group);
+                               .arg(wanted.join(u", "),
+                                    group.isEmpty() ? QString() : QStringLiteral(" for people in ") + group);
                 return o;
             }
-            const QString what = QStringLiteral("exposes %1%2")
-                                     .arg(names(hits), people.isEmpty() ? QString()
-                                                                        : QStringLiteral(" of %1 people").arg(number(count(people))));
+            const QString what =
+                QStringLiteral("exposes %1%2")
+                    .arg(names(hits),
+                         people.isEmpty() ? QString() : QStringLiteral(" of %1 people").arg(number(count(people))));
             const QStringList &sectors = r.sectors;
             if (rule == u"categories" || orgSector(sectors)) {
                 o.status = ObligationStatus::Likely;
                 o.reason = what;
             } else {
                 o.status = ObligationStatus::Assess;
-                o.reason = what + QStringLiteral("; applies if the organization is a covered entity or business "
-                                                 "associate (sector %1 is not set)")
-                                      .arg(sectors.join(u"/"));
+                o.reason = what
+                    + QStringLiteral("; applies if the organization is a covered entity or business "
+                                     "associate (sector %1 is not set)")
+                          .arg(sectors.join(u"/"));
             }
             return o;
         }
@@ -392,8 +392,8 @@ public:
             const QStringList &sectors = r.sectors;
             if (!orgSector(sectors) || !orgIn(group)) {
                 o.status = ObligationStatus::NotTriggered;
-                o.reason = QStringLiteral("applies to organizations in %1 with sector %2")
-                               .arg(group, sectors.join(u" or "));
+                o.reason =
+                    QStringLiteral("applies to organizations in %1 with sector %2").arg(group, sectors.join(u" or "));
             } else if (m_in.controlledServices > 0) {
                 o.status = ObligationStatus::Likely;
                 o.reason = QStringLiteral("%1 services are controlled by the attacker: a severe operational "

@@ -18,14 +18,13 @@ struct ObligationInput {
     };
     std::vector<Category> plaintext;
     QHash<QString, QStringList> originRegions; // people id -> regions
-    QHash<QString, qint64> originCounts;       // people id -> count
+    QHash<QString, qint64> originCounts; // people id -> count
     std::optional<Organization> organization;
     int controlledServices = 0; // services reached in the controlled state, directly
-    bool anyExposure = false;   // any category exposed, encrypted or not
+    bool anyExposure = false; // any category exposed, encrypted or not
 };
 
 // Evaluates every regime of resources/regimes.json, in the table's order.
 std::vector<Obligation> evaluateObligations(const ObligationInput &input);
-
 
 } // namespace vg

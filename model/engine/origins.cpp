@@ -38,7 +38,8 @@ void BlastRadiusEngine::Impl::buildOrigins(std::unordered_map<quint64, int> &slo
                     auto [it, fresh] = slotOf.try_emplace(key, int(originPool.size()) / W);
                     if (fresh)
                         originPool.resize(originPool.size() + std::size_t(W), 0);
-                    originPool[std::size_t(it->second) * std::size_t(W) + std::size_t(k >> 6)] |= quint64(1) << (k & 63);
+                    originPool[std::size_t(it->second) * std::size_t(W) + std::size_t(k >> 6)] |= quint64(1)
+                        << (k & 63);
                 }
             }
         }

@@ -122,7 +122,8 @@ void BlastRadiusEngine::Impl::closure(const std::vector<int> &seedLabels, std::v
     walk(starts, -1, bits, agg);
 }
 
-void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, std::vector<quint64> &bits, CatAgg &agg) const
+void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, std::vector<quint64> &bits,
+                                   CatAgg &agg) const
 {
     Scratch &s = scratch(1);
     s.prepare(ri.compStart.size() - 1);

@@ -7,7 +7,8 @@ namespace vg {
 
 Expected<WhatIf> whatIfRemove(const Model &model, const QString &vendorId)
 {
-    const auto it = std::find_if(model.nodes.begin(), model.nodes.end(), [&](const Node &n) { return n.id == vendorId; });
+    const auto it =
+        std::find_if(model.nodes.begin(), model.nodes.end(), [&](const Node &n) { return n.id == vendorId; });
     if (it == model.nodes.end() || it->kind != NodeKind::Vendor)
         return Error(QString(), QStringLiteral("\"%1\" is not a vendor in the model").arg(vendorId));
     Model after = model;

@@ -27,7 +27,6 @@ QString typeName(const QJsonValue &v)
     return QStringLiteral("nothing");
 }
 
-
 // Looks each key up once. Returns how many were present, so that an unknown key (the
 // object has more keys than were found) can be detected without comparing every key.
 template <std::size_t N>
@@ -101,8 +100,9 @@ bool FieldReader::checkKeys(const QJsonObject &o, std::span<const char *const> a
             for (const char *k : allowed)
                 names << QString::fromLatin1(k);
             const QString key = it.key();
-            fail(JsonPath(path, &key),
-                 QStringLiteral("unknown key \"%1\" in %2; expected one of: %3").arg(it.key(), what, names.join(u", ")));
+            fail(
+                JsonPath(path, &key),
+                QStringLiteral("unknown key \"%1\" in %2; expected one of: %3").arg(it.key(), what, names.join(u", ")));
             ok = false;
         }
     }
@@ -145,9 +145,10 @@ std::optional<qint64> FieldReader::integer(const QJsonValue &v, const JsonPath &
     }
     const auto i = static_cast<qint64>(d);
     if (i < min || i > max) {
-        fail(path, max == std::numeric_limits<qint64>::max()
-                       ? QStringLiteral("must be %1 or more, found %2").arg(min).arg(i)
-                       : QStringLiteral("must be from %1 to %2, found %3").arg(min).arg(max).arg(i));
+        fail(path,
+             max == std::numeric_limits<qint64>::max()
+                 ? QStringLiteral("must be %1 or more, found %2").arg(min).arg(i)
+                 : QStringLiteral("must be from %1 to %2, found %3").arg(min).arg(max).arg(i));
         return std::nullopt;
     }
     return i;
@@ -178,9 +179,10 @@ QStringList FieldReader::regions(const QJsonValue &v, const JsonPath &path)
     const QStringList list = stringList(v, path);
     for (qsizetype i = 0; i < list.size(); ++i)
         if (!isValidRegion(list[i]))
-            fail(JsonPath(path, i), QStringLiteral("\"%1\" is not a region; expected an ISO 3166-1 alpha-2 code (DE), "
-                                              "a subdivision (US-CA), EU or EEA")
-                                   .arg(list[i]));
+            fail(JsonPath(path, i),
+                 QStringLiteral("\"%1\" is not a region; expected an ISO 3166-1 alpha-2 code (DE), "
+                                "a subdivision (US-CA), EU or EEA")
+                     .arg(list[i]));
     return list;
 }
 
@@ -211,8 +213,7 @@ std::vector<StoredData> FieldReader::stores(const QJsonValue &v, const JsonPath 
         else
             s.category = string(o.value(u"category"), JsonPath(p, "category")).value_or(QString());
         if (o.contains(u"records"))
-            s.records = integer(o.value(u"records"), JsonPath(p, "records"), 0,
-                                std::numeric_limits<qint64>::max());
+            s.records = integer(o.value(u"records"), JsonPath(p, "records"), 0, std::numeric_limits<qint64>::max());
         if (o.contains(u"encryption"))
             s.encryption = encryption(o.value(u"encryption"), JsonPath(p, "encryption"));
         out.push_back(std::move(s));
@@ -243,10 +244,10 @@ std::optional<VendorProfile> FieldReader::vendor(const QJsonValue &v, const Json
         return std::nullopt;
     }
     const QJsonObject o = v.toObject();
-    checkKeys(o,
-              {"tier", "dpa", "certifications", "regions", "security_rating", "last_assessed", "contract_end",
-               "exit_plan"},
-              path, QStringLiteral("vendor due diligence"));
+    checkKeys(
+        o,
+        {"tier", "dpa", "certifications", "regions", "security_rating", "last_assessed", "contract_end", "exit_plan"},
+        path, QStringLiteral("vendor due diligence"));
     VendorProfile p;
     auto has = [&](const char *k) { return o.contains(QLatin1StringView(k)); };
     auto at = [&](const char *k) { return o.value(QLatin1StringView(k)); };
@@ -288,8 +289,7 @@ std::optional<Organization> FieldReader::organization(const QJsonValue &v, const
     if (o.contains(u"sectors"))
         org.sectors = stringList(o.value(u"sectors"), JsonPath(path, "sectors"));
     if (o.contains(u"sec_registrant"))
-        org.secRegistrant =
-            boolean(o.value(u"sec_registrant"), JsonPath(path, "sec_registrant")).value_or(false);
+        org.secRegistrant = boolean(o.value(u"sec_registrant"), JsonPath(path, "sec_registrant")).value_or(false);
     return org;
 }
 
@@ -316,7 +316,8 @@ CategoryDef FieldReader::category(const QJsonValue &v, const JsonPath &path)
         QStringList flags = stringList(o.value(u"flags"), fp);
         for (qsizetype i = 0; i < flags.size(); ++i)
             if (!flagFromString(flags[i]))
-                fail(JsonPath(fp, i), QStringLiteral("unknown flag \"%1\"; expected PIVOT, COMBO or SPECIAL").arg(flags[i]));
+                fail(JsonPath(fp, i),
+                     QStringLiteral("unknown flag \"%1\"; expected PIVOT, COMBO or SPECIAL").arg(flags[i]));
         c.flags = flags;
     }
     return c;
@@ -335,8 +336,7 @@ Node FieldReader::node(const QJsonValue &v, const JsonPath &path)
     const QJsonObject o = v.toObject();
     std::array<QJsonValue, keys.size()> f;
     if (lookupAll(o, keys, f) != o.size())
-        checkKeys(o, keys, path,
-                  QStringLiteral("a node"));
+        checkKeys(o, keys, path, QStringLiteral("a node"));
     auto has = [&](int k) { return !f[std::size_t(k)].isUndefined(); };
     auto at = [&](int k) { return f[std::size_t(k)]; };
     auto pp = [&](int k) { return JsonPath(path, keys[std::size_t(k)]); };
@@ -376,15 +376,14 @@ Edge FieldReader::edge(const QJsonValue &v, const JsonPath &path, bool *hadId)
         *hadId = true; // nothing to generate for a broken element
         return e;
     }
-    static constexpr std::array<const char *, 12> keys{"id",         "from",  "to",     "kind",
-                                                       "categories", "records", "encryption", "scope",
-                                                       "stored",     "description", "source", "confirmed"};
+    static constexpr std::array<const char *, 12> keys{"id",         "from",        "to",         "kind",
+                                                       "categories", "records",     "encryption", "scope",
+                                                       "stored",     "description", "source",     "confirmed"};
     enum { Id, From, To, Kind, Categories, Records, Enc, ScopeKey, Stored, Description, Source, Confirmed };
     const QJsonObject o = v.toObject();
     std::array<QJsonValue, keys.size()> f;
     if (lookupAll(o, keys, f) != o.size())
-        checkKeys(o, keys, path,
-                  QStringLiteral("an edge"));
+        checkKeys(o, keys, path, QStringLiteral("an edge"));
     auto has = [&](int k) { return !f[std::size_t(k)].isUndefined(); };
     auto at = [&](int k) { return f[std::size_t(k)]; };
     auto pp = [&](int k) { return JsonPath(path, keys[std::size_t(k)]); };
@@ -409,8 +408,9 @@ Edge FieldReader::edge(const QJsonValue &v, const JsonPath &path, bool *hadId)
     e.kind = *kind;
     auto onlyFor = [&](int key, EdgeKind k) {
         if (has(key) && e.kind != k) {
-            fail(pp(key), QStringLiteral("\"%1\" applies only to %2 edges, and this is a %3 edge")
-                              .arg(QLatin1StringView(keys[std::size_t(key)]), toString(k), toString(e.kind)));
+            fail(pp(key),
+                 QStringLiteral("\"%1\" applies only to %2 edges, and this is a %3 edge")
+                     .arg(QLatin1StringView(keys[std::size_t(key)]), toString(k), toString(e.kind)));
             return false;
         }
         return has(key);

@@ -18,10 +18,10 @@ namespace vg {
 class JsonPath final {
 public:
     // The document root, or a root labelled with prefix (e.g. "table nodes, id \"x\"").
-    explicit JsonPath(const QString *prefix = nullptr) : m_prefix(prefix) {}
-    JsonPath(const JsonPath &parent, const char *key) : m_parent(&parent), m_literal(key) {}
-    JsonPath(const JsonPath &parent, qsizetype index) : m_parent(&parent), m_index(index) {}
-    JsonPath(const JsonPath &parent, const QString *key) : m_parent(&parent), m_key(key) {}
+    explicit JsonPath(const QString *prefix = nullptr) : m_prefix(prefix) { }
+    JsonPath(const JsonPath &parent, const char *key) : m_parent(&parent), m_literal(key) { }
+    JsonPath(const JsonPath &parent, qsizetype index) : m_parent(&parent), m_index(index) { }
+    JsonPath(const JsonPath &parent, const QString *key) : m_parent(&parent), m_key(key) { }
     QString toString() const;
 
 private:

@@ -13,7 +13,7 @@ namespace {
 // splitmix64: small, fast and identical everywhere (std:: distributions are not).
 class Random final {
 public:
-    explicit Random(quint64 seed) : m_state(seed) {}
+    explicit Random(quint64 seed) : m_state(seed) { }
     quint64 next()
     {
         quint64 z = (m_state += 0x9e3779b97f4a7c15ULL);
@@ -36,12 +36,12 @@ private:
 const std::array<const char *, 10> kRegions{"US", "US-CA", "EU", "DE", "FR", "GB", "IN", "BR", "JP", "CA"};
 
 // Category pools by flow: what people give services, what services send vendors.
-const std::array<const char *, 12> kPersonal{"ID.NAME",      "CONTACT.EMAIL", "CONTACT.PHONE", "CONTACT.POSTAL",
-                                             "ID.ACCOUNT",   "DEVICE.IP",     "DEVICE.TECH",   "LOC.COARSE",
-                                             "FIN.BILLING",  "DEMO.DOB",      "CONTENT.USER",  "BEHAV.USAGE"};
-const std::array<const char *, 10> kSensitive{"FIN.CARD_PAN", "FIN.BANK",      "ID.GOV",         "HEALTH.CLINICAL",
+const std::array<const char *, 12> kPersonal{"ID.NAME",     "CONTACT.EMAIL", "CONTACT.PHONE", "CONTACT.POSTAL",
+                                             "ID.ACCOUNT",  "DEVICE.IP",     "DEVICE.TECH",   "LOC.COARSE",
+                                             "FIN.BILLING", "DEMO.DOB",      "CONTENT.USER",  "BEHAV.USAGE"};
+const std::array<const char *, 10> kSensitive{"FIN.CARD_PAN",     "FIN.BANK",    "ID.GOV",        "HEALTH.CLINICAL",
                                               "HEALTH.INSURANCE", "LOC.PRECISE", "COMMS.CONTENT", "CONTENT.SUPPORT",
-                                              "FIN.TXN",      "BIO"};
+                                              "FIN.TXN",          "BIO"};
 const std::array<const char *, 5> kCredentials{"CRED.API_KEY", "CRED.OAUTH", "CRED.SESSION", "CRED.CLOUD_KEY",
                                                "CRED.PASSWORD"};
 
@@ -82,8 +82,8 @@ Model generateModel(const GeneratorParams &p)
                  .arg(p.vendors)
                  .arg(p.edges)
                  .arg(p.seed);
-    m.organization = Organization{QStringLiteral("Synthetic Corp"), {QStringLiteral("US"), QStringLiteral("EU")},
-                                  {}, false};
+    m.organization =
+        Organization{QStringLiteral("Synthetic Corp"), {QStringLiteral("US"), QStringLiteral("EU")}, {}, false};
     QHash<QString, QString> intern;
     for (const Category &c : Taxonomy::builtIn().all())
         intern.insert(c.id, c.id);
@@ -134,9 +134,15 @@ Model generateModel(const GeneratorParams &p)
         U = V;
 
     // Popular targets attract more edges: index ~ n * u^3.
-    auto pop = [&](const std::vector<QString> &v) -> const QString & { return v[std::size_t(rng.skewed(qint64(v.size()), 3.0))]; };
-    auto any = [&](const std::vector<QString> &v) -> const QString & { return v[std::size_t(rng.below(qint64(v.size())))]; };
-    auto busy = [&](const std::vector<QString> &v) -> const QString & { return v[std::size_t(rng.skewed(qint64(v.size()), 2.0))]; };
+    auto pop = [&](const std::vector<QString> &v) -> const QString & {
+        return v[std::size_t(rng.skewed(qint64(v.size()), 3.0))];
+    };
+    auto any = [&](const std::vector<QString> &v) -> const QString & {
+        return v[std::size_t(rng.below(qint64(v.size())))];
+    };
+    auto busy = [&](const std::vector<QString> &v) -> const QString & {
+        return v[std::size_t(rng.skewed(qint64(v.size()), 2.0))];
+    };
 
     m.edges.reserve(std::size_t(p.edges));
     for (qint64 i = 0; i < p.edges; ++i) {

@@ -13,8 +13,9 @@ Expected<QByteArray> readInputFile(const QString &path)
     if (!info.exists())
         return Error(path, QStringLiteral("no such file"));
     if (info.size() > kMaxInputBytes)
-        return Error(path, QStringLiteral("the file is %1 MiB; VendorGraph opens files up to 256 MiB")
-                               .arg(info.size() / (1024 * 1024)));
+        return Error(path,
+                     QStringLiteral("the file is %1 MiB; VendorGraph opens files up to 256 MiB")
+                         .arg(info.size() / (1024 * 1024)));
     if (!f.open(QIODevice::ReadOnly))
         return Error(path, QStringLiteral("cannot be read: %1").arg(f.errorString()));
     QByteArray bytes = f.read(kMaxInputBytes + 1);

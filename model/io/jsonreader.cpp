@@ -34,7 +34,6 @@ void generateEdgeIds(Model &m, const std::vector<bool> &hadId)
     }
 }
 
-
 } // namespace
 
 Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *problems)
@@ -59,8 +58,8 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
     QHash<QString, Slot> slots;
     FieldReader r;
     const JsonPath rootPath;
-    static constexpr std::array<const char *, 8> rootKeys{"format", "version", "name",  "organization",
-                                                          "categories", "nodes", "edges", "layout"};
+    static constexpr std::array<const char *, 8> rootKeys{"format",     "version", "name",  "organization",
+                                                          "categories", "nodes",   "edges", "layout"};
     if (sc.peek() != '}') {
         for (;;) {
             QString key;
@@ -79,9 +78,9 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
                 QStringList names;
                 for (const char *k : rootKeys)
                     names << QString::fromLatin1(k);
-                r.fail(QStringLiteral("/%1 (line %2)").arg(key).arg(slot.line),
-                       QStringLiteral("unknown key \"%1\" in the model; expected one of: %2")
-                           .arg(key, names.join(u", ")));
+                r.fail(
+                    QStringLiteral("/%1 (line %2)").arg(key).arg(slot.line),
+                    QStringLiteral("unknown key \"%1\" in the model; expected one of: %2").arg(key, names.join(u", ")));
             }
             slots.insert(key, slot);
             if (sc.peek() == ',') {
@@ -110,13 +109,14 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
     if (!format)
         return syntaxError();
     if (*format != QJsonValue(QStringLiteral("vendorgraph"))) {
-        problems->push_back({QStringLiteral("/format"),
-                             format->isUndefined()
-                                 ? QStringLiteral("missing; expected \"vendorgraph\" (is this a VendorGraph model?)")
-                                 : QStringLiteral("unknown format %1; expected \"vendorgraph\"")
-                                       .arg(QString::fromUtf8(json.mid(slots.value(QStringLiteral("format")).begin,
-                                                                       slots.value(QStringLiteral("format")).end
-                                                                           - slots.value(QStringLiteral("format")).begin)))});
+        problems->push_back(
+            {QStringLiteral("/format"),
+             format->isUndefined()
+                 ? QStringLiteral("missing; expected \"vendorgraph\" (is this a VendorGraph model?)")
+                 : QStringLiteral("unknown format %1; expected \"vendorgraph\"")
+                       .arg(QString::fromUtf8(json.mid(slots.value(QStringLiteral("format")).begin,
+                                                       slots.value(QStringLiteral("format")).end
+                                                           - slots.value(QStringLiteral("format")).begin)))});
         return m;
     }
     const auto version = value("version");
@@ -142,13 +142,11 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
         addLine(r.problems, before, slots.value(QLatin1StringView(key)).line);
         return true;
     };
-    if (!withLine("name", [&](const QJsonValue &v) {
-            m.name = r.string(v, JsonPath(rootPath, "name")).value_or(QString());
-        }))
+    if (!withLine("name",
+                  [&](const QJsonValue &v) { m.name = r.string(v, JsonPath(rootPath, "name")).value_or(QString()); }))
         return syntaxError();
-    if (!withLine("organization", [&](const QJsonValue &v) {
-            m.organization = r.organization(v, JsonPath(rootPath, "organization"));
-        }))
+    if (!withLine("organization",
+                  [&](const QJsonValue &v) { m.organization = r.organization(v, JsonPath(rootPath, "organization")); }))
         return syntaxError();
 
     // Arrays: each element parsed on its own. onElement(value, path, offset) reads one.

@@ -25,5 +25,4 @@ void addLine(std::vector<Problem> &problems, std::size_t from, int line)
         problems[i].where += QStringLiteral(" (line %1)").arg(line);
 }
 
-
 } // namespace vg

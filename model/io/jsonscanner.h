@@ -25,13 +25,21 @@ std::pair<int, int> lineColumn(const QByteArray &text, qsizetype offset);
 // every problem can name its line.
 class JsonScanner final {
 public:
-    explicit JsonScanner(const QByteArray &text) : m_p(text.constData()), m_n(text.size()), m_text(text) {}
+    explicit JsonScanner(const QByteArray &text) : m_p(text.constData()), m_n(text.size()), m_text(text) { }
 
     qsizetype pos = 0;
     QString error; // set on the first syntax error; pos then points at it
 
-    bool atEnd() { skipWs(); return pos >= m_n; }
-    char peek() { skipWs(); return pos < m_n ? m_p[pos] : '\0'; }
+    bool atEnd()
+    {
+        skipWs();
+        return pos >= m_n;
+    }
+    char peek()
+    {
+        skipWs();
+        return pos < m_n ? m_p[pos] : '\0';
+    }
     bool expect(char c, const char *what)
     {
         if (peek() == c) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/io/jsonreader.h"
 #include "model/io/jsonwriter.h"
+#include "model/io/jsonreader.h"
 
 #include <charconv>
 #include <cstdio>
@@ -59,7 +59,11 @@ public:
     }
 
     // Object building: key() writes the separator and the key.
-    void open() { out += '{'; m_first = true; }
+    void open()
+    {
+        out += '{';
+        m_first = true;
+    }
     void close() { out += '}'; }
     void key(const char *k)
     {
@@ -74,7 +78,11 @@ public:
         str(k);
         out += ": ";
     }
-    void field(const char *k, const QString &v) { key(k); str(v); }
+    void field(const char *k, const QString &v)
+    {
+        key(k);
+        str(v);
+    }
     void fieldIfSet(const char *k, const QString &v)
     {
         if (!v.isEmpty())

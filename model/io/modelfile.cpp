@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/io/modelfile.h"
 
+#include "model/io/inputfile.h"
 #include "model/io/jsonreader.h"
 #include "model/io/jsonwriter.h"
-#include "model/io/inputfile.h"
+#include "model/storage/atomicfile.h"
 #include "model/storage/documentreader.h"
 #include "model/storage/documentwriter.h"
-#include "model/storage/atomicfile.h"
 
 #include <QFileInfo>
 
@@ -19,9 +19,10 @@ Expected<FileFormat> formatForPath(const QString &path)
         return FileFormat::Json;
     if (suffix == u"vgdb")
         return FileFormat::Document;
-    return Error(path, QStringLiteral("unknown file type \"%1\"; expected a name ending in .vgdb (document) or "
-                                      ".json (interchange)")
-                           .arg(suffix.isEmpty() ? QStringLiteral("(none)") : QLatin1Char('.') + suffix));
+    return Error(path,
+                 QStringLiteral("unknown file type \"%1\"; expected a name ending in .vgdb (document) or "
+                                ".json (interchange)")
+                     .arg(suffix.isEmpty() ? QStringLiteral("(none)") : QLatin1Char('.') + suffix));
 }
 
 Expected<Model> loadModel(const QString &path)

@@ -5,13 +5,9 @@
 #include "model/io/jsonwriter.h"
 #include "model/io/resources.h"
 
-
 namespace vg {
 
-QByteArray bundledSampleJson()
-{
-    return readResource("sample.json");
-}
+QByteArray bundledSampleJson() { return readResource("sample.json"); }
 
 Model bundledSample()
 {

@@ -135,8 +135,7 @@ QVariant EdgeTableModel::data(const QModelIndex &index, int role) const
         case EdgeKind::Hosts: return tr("hosts %1").arg(e.to);
         }
         return {};
-    case Description:
-        return e.source.isEmpty() ? e.description : tr("%1 (source: %2)").arg(e.description, e.source);
+    case Description: return e.source.isEmpty() ? e.description : tr("%1 (source: %2)").arg(e.description, e.source);
     default: return {};
     }
 }

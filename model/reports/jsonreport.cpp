@@ -15,8 +15,8 @@ QJsonObject toJson(const ScenarioSummary &s)
     o.insert(u"reached", s.reached);
     o.insert(u"reached_direct", s.reachedDirect);
     o.insert(u"controlled", s.controlled);
-    o.insert(u"categories_by_tier", QJsonArray{s.categoriesByTier[0], s.categoriesByTier[1], s.categoriesByTier[2],
-                                               s.categoriesByTier[3]});
+    o.insert(u"categories_by_tier",
+             QJsonArray{s.categoriesByTier[0], s.categoriesByTier[1], s.categoriesByTier[2], s.categoriesByTier[3]});
     o.insert(u"people", double(s.people));
     o.insert(u"score", s.score);
     return o;
@@ -37,14 +37,14 @@ QJsonObject toJson(const BlastRadius &r)
 
     QJsonArray nodes;
     for (const ReachedNode &n : r.nodes())
-        nodes.append(QJsonObject{{QStringLiteral("id"), n.id},
-                                 {QStringLiteral("kind"), toString(n.kind)},
-                                 {QStringLiteral("state"), toString(n.state)},
-                                 {QStringLiteral("certainty"), toString(n.certainty)},
-                                 {QStringLiteral("hops"), n.hops},
-                                 {QStringLiteral("path"), strings(n.path)},
-                                 {QStringLiteral("escalation"),
-                                  n.escalation ? QJsonValue(toString(*n.escalation)) : QJsonValue()}});
+        nodes.append(QJsonObject{
+            {QStringLiteral("id"), n.id},
+            {QStringLiteral("kind"), toString(n.kind)},
+            {QStringLiteral("state"), toString(n.state)},
+            {QStringLiteral("certainty"), toString(n.certainty)},
+            {QStringLiteral("hops"), n.hops},
+            {QStringLiteral("path"), strings(n.path)},
+            {QStringLiteral("escalation"), n.escalation ? QJsonValue(toString(*n.escalation)) : QJsonValue()}});
     QJsonArray exposed;
     for (const ExposedCategory &x : r.exposed())
         exposed.append(QJsonObject{{QStringLiteral("category"), x.category},
@@ -75,11 +75,12 @@ QJsonObject toJson(const BlastRadius &r)
     out.insert(u"exposed", exposed);
     out.insert(u"services", strings(r.services()));
     out.insert(u"obligations", obl);
-    out.insert(u"cost", QJsonObject{{QStringLiteral("low"), r.cost().low},
-                                    {QStringLiteral("high"), r.cost().high},
-                                    {QStringLiteral("currency"), r.cost().currency},
-                                    {QStringLiteral("records_basis"), double(r.cost().recordsBasis)},
-                                    {QStringLiteral("assumptions"), strings(r.cost().assumptions)}});
+    out.insert(u"cost",
+               QJsonObject{{QStringLiteral("low"), r.cost().low},
+                           {QStringLiteral("high"), r.cost().high},
+                           {QStringLiteral("currency"), r.cost().currency},
+                           {QStringLiteral("records_basis"), double(r.cost().recordsBasis)},
+                           {QStringLiteral("assumptions"), strings(r.cost().assumptions)}});
     out.insert(u"score", r.summary().score);
     out.insert(u"summary", toJson(r.summary()));
     return out;
@@ -105,11 +106,12 @@ QJsonObject toJson(const WhatIf &w)
     QJsonObject services;
     for (auto it = w.servicesLosingEdges.cbegin(); it != w.servicesLosingEdges.cend(); ++it)
         services.insert(it.key(), strings(it.value()));
-    return QJsonObject{{QStringLiteral("removed"), w.removed},
-                       {QStringLiteral("categories_no_longer_held_by_vendors"), strings(w.categoriesNoLongerHeldByVendors)},
-                       {QStringLiteral("services_losing_edges"), services},
-                       {QStringLiteral("top_before"), toJson(w.topBefore)},
-                       {QStringLiteral("top_after"), toJson(w.topAfter)}};
+    return QJsonObject{
+        {QStringLiteral("removed"), w.removed},
+        {QStringLiteral("categories_no_longer_held_by_vendors"), strings(w.categoriesNoLongerHeldByVendors)},
+        {QStringLiteral("services_losing_edges"), services},
+        {QStringLiteral("top_before"), toJson(w.topBefore)},
+        {QStringLiteral("top_after"), toJson(w.topAfter)}};
 }
 
 QJsonArray toJson(const std::vector<SharedSubprocessor> &subs)

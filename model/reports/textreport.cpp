@@ -38,18 +38,22 @@ QString toText(const BlastRadius &r, const Model &model)
     QStringList seeds;
     for (const Seed &s : r.scenario().seeds)
         seeds << QStringLiteral("%1 %2").arg(s.mode == Compromise::Breached ? QStringLiteral("breach of")
-                                                                             : QStringLiteral("control of"),
+                                                                            : QStringLiteral("control of"),
                                              label(s.nodeId));
     t << "BLAST RADIUS: " << seeds.join(u"; ") << '\n';
-    t << "Options: " << (r.scenario().potential ? "pivots through exposed credentials counted as potential"
-                                              : "pivots through exposed credentials ignored")
-      << ", " << (r.scenario().maxHops ? QStringLiteral("at most %1 hops").arg(*r.scenario().maxHops) : QStringLiteral("no hop limit"))
+    t << "Options: "
+      << (r.scenario().potential ? "pivots through exposed credentials counted as potential"
+                                 : "pivots through exposed credentials ignored")
+      << ", "
+      << (r.scenario().maxHops ? QStringLiteral("at most %1 hops").arg(*r.scenario().maxHops)
+                               : QStringLiteral("no hop limit"))
       << "\n";
     const ScenarioSummary &s = r.summary();
     auto plural = [](qint64 n, const char *one, const char *many) {
         return QStringLiteral("%1 %2").arg(formatCount(n), QLatin1StringView(n == 1 ? one : many));
     };
-    t << QStringLiteral("Score %1 | %2 reached (%3 direct, %4 potential), %5 controlled | %6 exposed (tier 1: %7) | %8\n\n")
+    t << QStringLiteral(
+             "Score %1 | %2 reached (%3 direct, %4 potential), %5 controlled | %6 exposed (tier 1: %7) | %8\n\n")
              .arg(s.score)
              .arg(plural(s.reached, "system", "systems"))
              .arg(s.reachedDirect)
@@ -60,8 +64,8 @@ QString toText(const BlastRadius &r, const Model &model)
              .arg(plural(s.people, "person", "people"));
 
     t << "SYSTEMS REACHED\n";
-    t << "  " << pad(QStringLiteral("STATE"), 11) << pad(QStringLiteral("CERTAINTY"), 10) << rpad(QStringLiteral("HOPS"), 4)
-      << "  " << pad(QStringLiteral("NODE"), 44) << "PATH\n";
+    t << "  " << pad(QStringLiteral("STATE"), 11) << pad(QStringLiteral("CERTAINTY"), 10)
+      << rpad(QStringLiteral("HOPS"), 4) << "  " << pad(QStringLiteral("NODE"), 44) << "PATH\n";
     std::vector<const ReachedNode *> nodes;
     for (const ReachedNode &n : r.nodes())
         nodes.push_back(&n);
@@ -87,17 +91,18 @@ QString toText(const BlastRadius &r, const Model &model)
     if (r.exposed().empty())
         t << "  none: no reached system holds data\n";
     else
-        t << "  " << pad(QStringLiteral("TIER"), 5) << pad(QStringLiteral("CATEGORY"), 20) << rpad(QStringLiteral("PEOPLE"), 14)
-          << rpad(QStringLiteral("RECORDS≥"), 14) << "  " << pad(QStringLiteral("CERTAINTY"), 10) << "HELD BY\n";
+        t << "  " << pad(QStringLiteral("TIER"), 5) << pad(QStringLiteral("CATEGORY"), 20)
+          << rpad(QStringLiteral("PEOPLE"), 14) << rpad(QStringLiteral("RECORDS≥"), 14) << "  "
+          << pad(QStringLiteral("CERTAINTY"), 10) << "HELD BY\n";
     std::vector<const ExposedCategory *> ex;
     for (const ExposedCategory &x : r.exposed())
         ex.push_back(&x);
     std::stable_sort(ex.begin(), ex.end(), [](auto *a, auto *b) { return a->tier < b->tier; });
     for (const ExposedCategory *x : ex)
         t << "  " << pad(QStringLiteral("T%1").arg(x->tier), 5)
-          << pad(x->category + (x->encrypted ? QStringLiteral(" (enc)") : QString()), 20) << rpad(formatCount(x->people), 14)
-          << rpad(formatCount(x->records), 14) << "  " << pad(toString(x->certainty), 10) << x->holders.join(u", ")
-          << '\n';
+          << pad(x->category + (x->encrypted ? QStringLiteral(" (enc)") : QString()), 20)
+          << rpad(formatCount(x->people), 14) << rpad(formatCount(x->records), 14) << "  "
+          << pad(toString(x->certainty), 10) << x->holders.join(u", ") << '\n';
     if (!r.services().isEmpty())
         t << "\nAFFECTED SERVICES (sent exposed data toward a holder)\n  " << r.services().join(u", ") << '\n';
 
@@ -144,7 +149,7 @@ QString toText(const WhatIf &w)
     t << "WHAT IF " << w.removed << " IS DROPPED\n\n";
     t << "Categories no vendor would hold any more: "
       << (w.categoriesNoLongerHeldByVendors.isEmpty() ? QStringLiteral("none (other vendors still hold them all)")
-                                                       : w.categoriesNoLongerHeldByVendors.join(u", "))
+                                                      : w.categoriesNoLongerHeldByVendors.join(u", "))
       << "\n\nServices that lose an edge to or from it:\n";
     if (w.servicesLosingEdges.isEmpty())
         t << "  none\n";
@@ -156,7 +161,8 @@ QString toText(const WhatIf &w)
             if (i >= v.size())
                 return QString();
             return QStringLiteral("%1 %2 (%3)")
-                .arg(v[i].vendorId, v[i].mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"))
+                .arg(v[i].vendorId,
+                     v[i].mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"))
                 .arg(v[i].summary.score, 0, 'f', 2);
         };
         t << rpad(QString::number(i + 1), 4) << "  " << pad(cell(w.topBefore, i), 44) << cell(w.topAfter, i) << '\n';

@@ -36,8 +36,8 @@ Status writeFileAtomically(const QString &path, const std::function<Status(const
     QTemporaryFile tmp(dir + QStringLiteral("/.") + target.fileName() + QStringLiteral(".saving-XXXXXX"));
     tmp.setAutoRemove(true);
     if (!tmp.open()) // QTemporaryFile creates the file with mode 0600
-        return Error(path, QStringLiteral("cannot write in %1: %2").arg(QDir::toNativeSeparators(dir),
-                                                                       tmp.errorString()));
+        return Error(path,
+                     QStringLiteral("cannot write in %1: %2").arg(QDir::toNativeSeparators(dir), tmp.errorString()));
     tmp.close();
     if (Status s = write(tmp.fileName()); !s)
         return s;
@@ -45,8 +45,9 @@ Status writeFileAtomically(const QString &path, const std::function<Status(const
     if (!syncPath(tmpPath, O_RDONLY))
         return Error(path, QStringLiteral("not saved: the new file could not be flushed to disk"));
     if (std::rename(tmpPath.constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0)
-        return Error(path, QStringLiteral("not saved: cannot replace the file (%1)")
-                               .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return Error(path,
+                     QStringLiteral("not saved: cannot replace the file (%1)")
+                         .arg(QString::fromLocal8Bit(std::strerror(errno))));
     tmp.setAutoRemove(false); // it has been renamed
     syncPath(QFile::encodeName(dir), O_RDONLY | O_DIRECTORY);
     return Done{};

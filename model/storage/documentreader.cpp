@@ -100,10 +100,10 @@ Model readTables(Database &db, FieldReader &r)
             if (!st.isNull(2)) {
                 c.tier = int(st.integer(2));
                 if (*c.tier < 1 || *c.tier > 4)
-                    r.fail(where + QStringLiteral(", column tier"), QStringLiteral("must be from 1 to 4, found %1").arg(*c.tier));
+                    r.fail(where + QStringLiteral(", column tier"),
+                           QStringLiteral("must be from 1 to 4, found %1").arg(*c.tier));
             }
-            if (!st.isNull(3))
-            {
+            if (!st.isNull(3)) {
                 const QString col = where + QStringLiteral(", column flags");
                 c.flags = r.stringList(parseJsonColumn(st.text(3), col, r), JsonPath(&col));
             }
@@ -174,7 +174,9 @@ Model readTables(Database &db, FieldReader &r)
             e.id = st.text(0);
             // Labels are built only for problems: this loop runs once per edge.
             auto where = [&] { return QStringLiteral("table edges, id \"%1\"").arg(e.id.left(140)); };
-            auto col = [&](const char *name) { return where() + QStringLiteral(", column ") + QLatin1StringView(name); };
+            auto col = [&](const char *name) {
+                return where() + QStringLiteral(", column ") + QLatin1StringView(name);
+            };
             e.from = interned(st.utf8(1));
             e.to = interned(st.utf8(2));
             const QByteArrayView kind = st.utf8(3);
@@ -187,8 +189,9 @@ Model readTables(Database &db, FieldReader &r)
             else if (kind == "hosts")
                 e.kind = EdgeKind::Hosts;
             else
-                r.fail(col("kind"), QStringLiteral("unknown kind \"%1\"; expected data, access, code or hosts")
-                                        .arg(QString::fromUtf8(kind)));
+                r.fail(col("kind"),
+                       QStringLiteral("unknown kind \"%1\"; expected data, access, code or hosts")
+                           .arg(QString::fromUtf8(kind)));
             if (!st.isNull(4)) {
                 const QByteArrayView cats = st.utf8(4);
                 qsizetype start = 0;
@@ -257,9 +260,10 @@ Expected<Model> readImage(const QByteArray &image, const QString &fileName, std:
                 if (qc.text(0) != u"ok")
                     issues << qc.text(0);
             if (!issues.isEmpty())
-                return Error(fileName, QStringLiteral("the file is damaged (SQLite quick_check: %1); it cannot be "
-                                                      "opened")
-                                           .arg(issues.join(u"; ")));
+                return Error(fileName,
+                             QStringLiteral("the file is damaged (SQLite quick_check: %1); it cannot be "
+                                            "opened")
+                                 .arg(issues.join(u"; ")));
         }
         const qint64 version = db.pragmaInt("user_version");
         migrateSchema(db, int(version));
@@ -274,13 +278,15 @@ Expected<Model> readImage(const QByteArray &image, const QString &fileName, std:
         for (const auto &[key, sqlText] : found) {
             const auto it = expected.find(key);
             if (it == expected.end())
-                return Error(fileName, QStringLiteral("unexpected %1 in the document; a VendorGraph document holds "
-                                                      "only its own tables. It was not opened.")
-                                           .arg(key));
+                return Error(fileName,
+                             QStringLiteral("unexpected %1 in the document; a VendorGraph document holds "
+                                            "only its own tables. It was not opened.")
+                                 .arg(key));
             if (it->second != sqlText)
-                return Error(fileName, QStringLiteral("the definition of %1 differs from VendorGraph's schema; the "
-                                                      "document was altered outside VendorGraph. It was not opened.")
-                                           .arg(key));
+                return Error(fileName,
+                             QStringLiteral("the definition of %1 differs from VendorGraph's schema; the "
+                                            "document was altered outside VendorGraph. It was not opened.")
+                                 .arg(key));
         }
         for (const auto &[key, sqlText] : expected)
             if (!found.count(key))
@@ -295,7 +301,6 @@ Expected<Model> readImage(const QByteArray &image, const QString &fileName, std:
         return Error(fileName, sqlErrorText(e));
     }
 }
-
 
 } // namespace
 

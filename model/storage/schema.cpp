@@ -72,5 +72,4 @@ QString sqlErrorText(const SqlError &e)
     }
 }
 
-
 } // namespace vg

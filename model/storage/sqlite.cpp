@@ -7,7 +7,7 @@
 
 namespace vg::sql {
 
-SqlError::SqlError(int c, const QString &m) : std::runtime_error(m.toStdString()), code(c), message(m) {}
+SqlError::SqlError(int c, const QString &m) : std::runtime_error(m.toStdString()), code(c), message(m) { }
 
 void Database::raise(int rc) const
 {
@@ -19,10 +19,9 @@ Database Database::openReadWrite(const QString &path)
 {
     sqlite3 *db = nullptr;
     const QByteArray p = path.isEmpty() ? QByteArrayLiteral(":memory:") : path.toUtf8();
-    const int rc = sqlite3_open_v2(p.constData(), &db,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW
-                                       | SQLITE_OPEN_EXRESCODE,
-                                   nullptr);
+    const int rc = sqlite3_open_v2(
+        p.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE,
+        nullptr);
     Database d(db);
     if (rc != SQLITE_OK)
         d.raise(rc);
@@ -183,8 +182,7 @@ bool Statement::step()
 
 void Statement::run()
 {
-    while (step()) {
-    }
+    while (step()) { }
     reset();
 }
 

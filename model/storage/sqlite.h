@@ -53,7 +53,7 @@ public:
     sqlite3 *handle() const { return m_db; }
 
 private:
-    explicit Database(sqlite3 *db) : m_db(db) {}
+    explicit Database(sqlite3 *db) : m_db(db) { }
     [[noreturn]] void raise(int rc) const;
     sqlite3 *m_db = nullptr;
 };
@@ -94,7 +94,7 @@ public:
 
 private:
     friend class Database;
-    Statement(sqlite3 *db, sqlite3_stmt *st) : m_db(db), m_st(st) {}
+    Statement(sqlite3 *db, sqlite3_stmt *st) : m_db(db), m_st(st) { }
     sqlite3 *m_db;
     sqlite3_stmt *m_st;
 };

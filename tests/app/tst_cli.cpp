@@ -42,8 +42,8 @@ private Q_SLOTS:
     {
         Run r = run({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
-        for (const char *cmd : {"validate", "convert", "sample", "generate", "blast", "rank", "whatif", "concentration",
-                                "bench"})
+        for (const char *cmd :
+             {"validate", "convert", "sample", "generate", "blast", "rank", "whatif", "concentration", "bench"})
             QVERIFY2(r.out.contains(QLatin1StringView(cmd)), cmd);
         r = run({QStringLiteral("--version")});
         QCOMPARE(r.code, 0);
@@ -90,7 +90,8 @@ private Q_SLOTS:
 
     void failedConvertWritesNothing()
     {
-        QVERIFY(test::writeAll(path("broken.json"), "{\"format\": \"vendorgraph\",\n \"version\": 1,\n \"nodes\": [,]}"));
+        QVERIFY(
+            test::writeAll(path("broken.json"), "{\"format\": \"vendorgraph\",\n \"version\": 1,\n \"nodes\": [,]}"));
         const Run r = run({QStringLiteral("convert"), path("broken.json"), path("never.vgdb")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("line 3, column")), qPrintable(r.err));
@@ -100,10 +101,10 @@ private Q_SLOTS:
 
     void generateIsReproducible()
     {
-        const QStringList args{QStringLiteral("generate"), QStringLiteral("--people"), QStringLiteral("3"),
-                               QStringLiteral("--services"), QStringLiteral("50"), QStringLiteral("--vendors"),
-                               QStringLiteral("80"), QStringLiteral("--edges"), QStringLiteral("900"),
-                               QStringLiteral("--seed"), QStringLiteral("42")};
+        const QStringList args{QStringLiteral("generate"),   QStringLiteral("--people"), QStringLiteral("3"),
+                               QStringLiteral("--services"), QStringLiteral("50"),       QStringLiteral("--vendors"),
+                               QStringLiteral("80"),         QStringLiteral("--edges"),  QStringLiteral("900"),
+                               QStringLiteral("--seed"),     QStringLiteral("42")};
         QCOMPARE(run(args + QStringList{path("g1.json")}).code, 0);
         QCOMPARE(run(args + QStringList{path("g2.json")}).code, 0);
         QCOMPARE(test::readAll(path("g1.json")), test::readAll(path("g2.json")));
@@ -118,8 +119,8 @@ private Q_SLOTS:
     void blastJsonHasTheDocumentedShape()
     {
         QCOMPARE(run({QStringLiteral("sample"), path("m.vgdb")}).code, 0);
-        const Run r = run({QStringLiteral("blast"), path("m.vgdb"), QStringLiteral("--breach"), QStringLiteral("analytics"),
-                           QStringLiteral("--format"), QStringLiteral("json")});
+        const Run r = run({QStringLiteral("blast"), path("m.vgdb"), QStringLiteral("--breach"),
+                           QStringLiteral("analytics"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.code, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         for (const char *key : {"scenario", "nodes", "exposed", "services", "obligations", "cost", "score"})
@@ -134,7 +135,8 @@ private Q_SLOTS:
         const QJsonArray exposed = o.value(u"exposed").toArray();
         QCOMPARE(exposed.size(), 6);
         QCOMPARE(exposed.at(0).toObject().value(u"category").toString(), QStringLiteral("CONTACT.EMAIL")); // sorted
-        for (const char *key : {"category", "tier", "certainty", "encrypted", "holders", "via", "origins", "people", "records"})
+        for (const char *key :
+             {"category", "tier", "certainty", "encrypted", "holders", "via", "origins", "people", "records"})
             QVERIFY2(exposed.at(0).toObject().contains(QLatin1StringView(key)), key);
         const QJsonObject ob = o.value(u"obligations").toArray().at(0).toObject();
         for (const char *key : {"regime", "status", "deadline", "recipient", "reason"})
@@ -149,8 +151,9 @@ private Q_SLOTS:
     void blastTextAndOptions()
     {
         QCOMPARE(run({QStringLiteral("sample"), path("t.json")}).code, 0);
-        Run r = run({QStringLiteral("blast"), path("t.json"), QStringLiteral("--control"), QStringLiteral("chat_widget"),
-                     QStringLiteral("--max-hops"), QStringLiteral("1"), QStringLiteral("--no-potential")});
+        Run r =
+            run({QStringLiteral("blast"), path("t.json"), QStringLiteral("--control"), QStringLiteral("chat_widget"),
+                 QStringLiteral("--max-hops"), QStringLiteral("1"), QStringLiteral("--no-potential")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QStringLiteral("crm_tenant")));
         QVERIFY(!r.out.contains(QStringLiteral("api_gateway"))); // only through a pasted key, i.e. potential
@@ -199,12 +202,17 @@ private Q_SLOTS:
         const QJsonArray ranks = QJsonDocument::fromJson(r.out.toUtf8()).array();
         QVERIFY(ranks.size() >= 30);
         for (qsizetype i = 1; i < ranks.size(); ++i)
-            QVERIFY(ranks[i - 1].toObject().value(u"score").toDouble() >= ranks[i].toObject().value(u"score").toDouble());
+            QVERIFY(ranks[i - 1].toObject().value(u"score").toDouble()
+                    >= ranks[i].toObject().value(u"score").toDouble());
         QCOMPARE(ranks[0].toObject().value(u"mode").toString(), QStringLiteral("breach"));
         r = run({QStringLiteral("whatif"), path("r.vgdb"), QStringLiteral("--remove"), QStringLiteral("analytics"),
                  QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.code, 0);
-        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"services_losing_edges").toObject().contains(u"dashboard"));
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8())
+                    .object()
+                    .value(u"services_losing_edges")
+                    .toObject()
+                    .contains(u"dashboard"));
         r = run({QStringLiteral("concentration"), path("r.vgdb")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QStringLiteral("analytics_cloud")));
@@ -219,7 +227,8 @@ private Q_SLOTS:
     void csvNeutralisesFormulas()
     {
         Model m;
-        m.nodes.push_back({QStringLiteral("v"), NodeKind::Vendor, QStringLiteral("=HYPERLINK(\"x\")"), {}, {}, {}, {}, {}, {}, {}});
+        m.nodes.push_back(
+            {QStringLiteral("v"), NodeKind::Vendor, QStringLiteral("=HYPERLINK(\"x\")"), {}, {}, {}, {}, {}, {}, {}});
         QVERIFY(saveModel(m, path("f.json")).ok());
         const Run r = run({QStringLiteral("rank"), path("f.json"), QStringLiteral("--format"), QStringLiteral("csv")});
         QCOMPARE(r.code, 0);

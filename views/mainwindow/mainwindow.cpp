@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/mainwindow/mainwindow.h"
 
-#include "views/panels/naturalsortproxymodel.h"
 #include "views/dialogs/prompter.h"
+#include "views/panels/naturalsortproxymodel.h"
 
 #include "model/document/document.h"
 #include "model/io/sample.h"
@@ -112,8 +112,10 @@ void MainWindow::createActions()
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    bar->addAction(add(tr("&New"), QKeySequence::New, [this] { newDocument(); }, "document-new"));
-    bar->addAction(add(tr("&Open..."), QKeySequence::Open, [this] { open(); }, "document-open"));
+    bar->addAction(add(
+        tr("&New"), QKeySequence::New, [this] { newDocument(); }, "document-new"));
+    bar->addAction(add(
+        tr("&Open..."), QKeySequence::Open, [this] { open(); }, "document-open"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QAction *sample = file->addAction(tr("Open the &Sample Model"));
     connect(sample, &QAction::triggered, this, [this] {
@@ -121,10 +123,13 @@ void MainWindow::createActions()
             openSample();
     });
     file->addSeparator();
-    bar->addAction(add(tr("&Save"), QKeySequence::Save, [this] { save(); }, "document-save"));
-    add(tr("Save &As..."), QKeySequence::SaveAs, [this] { saveAs(); }, "document-save-as");
+    bar->addAction(add(
+        tr("&Save"), QKeySequence::Save, [this] { save(); }, "document-save"));
+    add(
+        tr("Save &As..."), QKeySequence::SaveAs, [this] { saveAs(); }, "document-save-as");
     file->addSeparator();
-    QAction *quit = add(tr("&Quit"), QKeySequence::Quit, [this] { close(); }, "application-exit");
+    QAction *quit = add(
+        tr("&Quit"), QKeySequence::Quit, [this] { close(); }, "application-exit");
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));

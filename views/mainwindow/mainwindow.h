@@ -20,7 +20,6 @@ class Document;
 class EdgeTableModel;
 class NodeTableModel;
 
-
 // The desktop app's window: the document's nodes and edges, the File and Edit menus.
 class MainWindow final : public QMainWindow {
     Q_OBJECT

@@ -14,7 +14,6 @@ public:
 
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
-
 };
 
 // < 0, 0 or > 0 as a comes before, with or after b: runs of digits compare by value,

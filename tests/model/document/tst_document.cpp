@@ -51,8 +51,8 @@ private Q_SLOTS:
         QVERIFY(doc.saveAs(dir.filePath(QStringLiteral("d.vgdb"))).ok());
         QVERIFY(!doc.isModified());
         QCOMPARE(doc.filePath(), dir.filePath(QStringLiteral("d.vgdb")));
-        doc.undoStack()->push(new EditNodeTextCommand(&doc, QStringLiteral("crm"), Document::NodeText::Name,
-                                                      QStringLiteral("unsaved")));
+        doc.undoStack()->push(
+            new EditNodeTextCommand(&doc, QStringLiteral("crm"), Document::NodeText::Name, QStringLiteral("unsaved")));
         const Model before = doc.model();
         QVERIFY(test::writeAll(dir.filePath(QStringLiteral("bad.json")), "{ nope"));
         QVERIFY(!doc.open(dir.filePath(QStringLiteral("bad.json"))).ok());
@@ -77,7 +77,8 @@ private Q_SLOTS:
         QVERIFY(nodes.setData(name, QStringLiteral("Renamed")));
         QCOMPARE(nodes.data(name).toString(), QStringLiteral("Renamed"));
         QCOMPARE(doc.undoStack()->count(), 1);
-        QCOMPARE(edges.data(edges.index(3, EdgeTableModel::Detail)).toString(), QStringLiteral("read credential, stored"));
+        QCOMPARE(edges.data(edges.index(3, EdgeTableModel::Detail)).toString(),
+                 QStringLiteral("read credential, stored"));
         doc.reset(Model(), QString());
         QCOMPARE(nodes.rowCount(), 0);
     }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/testutil.h"
 
+#include "model/domain/taxonomy.h"
 #include "model/engine/blastradius.h"
 #include "model/engine/cost.h"
 #include "model/engine/obligations.h"
 #include "model/io/generator.h"
-#include "model/domain/taxonomy.h"
 #include "model/io/sample.h"
 
 using namespace vg;
@@ -179,8 +179,9 @@ private Q_SLOTS:
 
     void cyclesTerminate()
     {
-        const Model m = model(R"([{"id": "A", "kind": "service"}, {"id": "B", "kind": "service"}, {"id": "C", "kind": "service"}])",
-                              R"([{"from": "A", "to": "B", "kind": "access", "scope": "write"},
+        const Model m =
+            model(R"([{"id": "A", "kind": "service"}, {"id": "B", "kind": "service"}, {"id": "C", "kind": "service"}])",
+                  R"([{"from": "A", "to": "B", "kind": "access", "scope": "write"},
                                   {"from": "B", "to": "C", "kind": "access", "scope": "write"},
                                   {"from": "C", "to": "A", "kind": "access", "scope": "write"}])");
         const BlastRadiusEngine engine(m);
@@ -198,13 +199,12 @@ private Q_SLOTS:
         QTest::addColumn<std::optional<int>>("maxHops");
         QTest::addColumn<bool>("potential");
         QTest::addColumn<QStringList>("reached");
-        QTest::newRow("no limit, potential") << std::optional<int>() << true
-                                             << test::ids({"A", "B", "C", "D", "P"});
+        QTest::newRow("no limit, potential") << std::optional<int>() << true << test::ids({"A", "B", "C", "D", "P"});
         QTest::newRow("max hops 0: the seed only") << std::optional<int>(0) << true << test::ids({"A"});
         QTest::newRow("max hops 1") << std::optional<int>(1) << true << test::ids({"A", "B", "P"});
         QTest::newRow("max hops 2") << std::optional<int>(2) << true << test::ids({"A", "B", "C", "P"});
-        QTest::newRow("no potential: credentials not pivoted") << std::optional<int>() << false
-                                                               << test::ids({"A", "B", "C", "D"});
+        QTest::newRow("no potential: credentials not pivoted")
+            << std::optional<int>() << false << test::ids({"A", "B", "C", "D"});
         QTest::newRow("no potential and max hops 1") << std::optional<int>(1) << false << test::ids({"A", "B"});
     }
     void options()
@@ -238,10 +238,11 @@ private Q_SLOTS:
 
     void exposureFollowsEdgesNotOwnership()
     {
-        const Model m = model(R"([{"id": "users", "kind": "people", "count": 1000, "regions": ["DE"]},
+        const Model m =
+            model(R"([{"id": "users", "kind": "people", "count": 1000, "regions": ["DE"]},
                                   {"id": "app", "kind": "service", "stores": [{"category": "ID.GOV", "records": 5}]},
                                   {"id": "ana", "kind": "vendor"}])",
-                              R"([{"id": "e1", "from": "users", "to": "app", "kind": "data", "categories": ["ID.NAME", "ID.GOV"]},
+                  R"([{"id": "e1", "from": "users", "to": "app", "kind": "data", "categories": ["ID.NAME", "ID.GOV"]},
                                   {"id": "e2", "from": "app", "to": "ana", "kind": "data", "categories": ["ID.NAME"], "records": 700}])");
         const BlastRadiusEngine engine(m);
         const BlastRadius r = blast(engine, {breach("ana")});
@@ -260,10 +261,11 @@ private Q_SLOTS:
 
     void originsAreTracedOverManyHopsOfTheSameCategory()
     {
-        const Model m = model(R"([{"id": "p1", "kind": "people", "count": 10}, {"id": "p2", "kind": "people", "count": 5},
+        const Model m =
+            model(R"([{"id": "p1", "kind": "people", "count": 10}, {"id": "p2", "kind": "people", "count": 5},
                                   {"id": "s1", "kind": "service"}, {"id": "s2", "kind": "service"},
                                   {"id": "v", "kind": "vendor", "stores": [{"category": "ID.NAME", "records": 9000}]}])",
-                              R"([{"from": "p1", "to": "s1", "kind": "data", "categories": ["ID.NAME", "CONTACT.EMAIL"]},
+                  R"([{"from": "p1", "to": "s1", "kind": "data", "categories": ["ID.NAME", "CONTACT.EMAIL"]},
                                   {"from": "s1", "to": "s2", "kind": "data", "categories": ["ID.NAME", "CONTACT.EMAIL"]},
                                   {"from": "s2", "to": "v", "kind": "data", "categories": ["ID.NAME", "CONTACT.PHONE"], "records": 40},
                                   {"from": "p2", "to": "s2", "kind": "data", "categories": ["CONTACT.EMAIL"]},
@@ -274,7 +276,7 @@ private Q_SLOTS:
         QCOMPARE(category(r, "ID.NAME")->people, qint64(10));
         QCOMPARE(category(r, "ID.NAME")->records, qint64(9000)); // the store's figure is larger
         QVERIFY(category(r, "CONTACT.PHONE")->origins.isEmpty()); // no population sent phone numbers
-        QVERIFY(!category(r, "CONTACT.EMAIL"));                  // email never reached v
+        QVERIFY(!category(r, "CONTACT.EMAIL")); // email never reached v
         // breaching s1 exposes email from both populations (p2's went s2 -> s1)
         const BlastRadius s1 = blast(engine, {breach("s1")});
         QCOMPARE(category(s1, "CONTACT.EMAIL")->origins, QStringList({QStringLiteral("p1"), QStringLiteral("p2")}));
@@ -286,39 +288,42 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("edges");
         QTest::addColumn<bool>("encrypted");
-        QTest::newRow("external key on every carrier")
-            << QByteArray(R"([{"from": "s", "to": "v", "kind": "data", "categories": ["FIN.CARD_PAN"], "encryption": "external-key"}])")
-            << true;
-        QTest::newRow("holder key counts as readable")
-            << QByteArray(R"([{"from": "s", "to": "v", "kind": "data", "categories": ["FIN.CARD_PAN"], "encryption": "holder-key"}])")
-            << false;
+        QTest::newRow("external key on every carrier") << QByteArray(
+            R"([{"from": "s", "to": "v", "kind": "data", "categories": ["FIN.CARD_PAN"], "encryption": "external-key"}])")
+                                                       << true;
+        QTest::newRow("holder key counts as readable") << QByteArray(
+            R"([{"from": "s", "to": "v", "kind": "data", "categories": ["FIN.CARD_PAN"], "encryption": "holder-key"}])")
+                                                       << false;
         QTest::newRow("unspecified counts as readable")
             << QByteArray(R"([{"from": "s", "to": "v", "kind": "data", "categories": ["FIN.CARD_PAN"]}])") << false;
-        QTest::newRow("one plaintext carrier is enough")
-            << QByteArray(R"([{"from": "s", "to": "v", "kind": "data", "categories": ["FIN.CARD_PAN"], "encryption": "external-key"},
+        QTest::newRow("one plaintext carrier is enough") << QByteArray(
+            R"([{"from": "s", "to": "v", "kind": "data", "categories": ["FIN.CARD_PAN"], "encryption": "external-key"},
                               {"from": "t", "to": "v", "kind": "data", "categories": ["FIN.CARD_PAN"]}])")
-            << false;
-        QTest::newRow("exposed encryption keys decrypt")
-            << QByteArray(R"([{"from": "s", "to": "v", "kind": "data", "categories": ["FIN.CARD_PAN"], "encryption": "external-key"},
+                                                         << false;
+        QTest::newRow("exposed encryption keys decrypt") << QByteArray(
+            R"([{"from": "s", "to": "v", "kind": "data", "categories": ["FIN.CARD_PAN"], "encryption": "external-key"},
                               {"from": "t", "to": "v", "kind": "data", "categories": ["CRED.ENC_KEY"]}])")
-            << false;
+                                                         << false;
     }
     void encryption()
     {
         QFETCH(QByteArray, edges);
         QFETCH(bool, encrypted);
-        const Model m = model(R"([{"id": "s", "kind": "service"}, {"id": "t", "kind": "service"}, {"id": "v", "kind": "vendor"}])",
-                              edges.constData(), R"(, "organization": {"regions": ["US"], "sectors": [], "sec_registrant": false})");
+        const Model m = model(
+            R"([{"id": "s", "kind": "service"}, {"id": "t", "kind": "service"}, {"id": "v", "kind": "vendor"}])",
+            edges.constData(), R"(, "organization": {"regions": ["US"], "sectors": [], "sec_registrant": false})");
         const BlastRadiusEngine engine(m);
         const BlastRadius r = blast(engine, {breach("v")});
         QCOMPARE(category(r, "FIN.CARD_PAN")->encrypted, encrypted);
-        QCOMPARE(toString(obligation(r, "PCI-DSS").status), toString(encrypted ? ObligationStatus::NotTriggered : ObligationStatus::Likely));
+        QCOMPARE(toString(obligation(r, "PCI-DSS").status),
+                 toString(encrypted ? ObligationStatus::NotTriggered : ObligationStatus::Likely));
     }
 
     void categoryHeldOnlyPotentiallyIsPotential()
     {
-        const Model m = model(R"([{"id": "A", "kind": "vendor"}, {"id": "B", "kind": "service", "stores": [{"category": "BIO"}]}])",
-                              R"([{"from": "A", "to": "B", "kind": "access"}])");
+        const Model m =
+            model(R"([{"id": "A", "kind": "vendor"}, {"id": "B", "kind": "service", "stores": [{"category": "BIO"}]}])",
+                  R"([{"from": "A", "to": "B", "kind": "access"}])");
         const BlastRadiusEngine engine(m);
         const BlastRadius r = blast(engine, {breach("A")});
         QCOMPARE(toString(category(r, "BIO")->certainty), toString(Certainty::Potential));
@@ -338,29 +343,34 @@ private Q_SLOTS:
         using L = std::initializer_list<const char *>;
         const L none{}, nameEmail{"ID.NAME", "CONTACT.EMAIL"};
         auto row = [](const char *n, L c, L r, L s, bool reg, int ctl, const char *regime, ObligationStatus st) {
-            QTest::newRow(n) << test::ids(c) << test::ids(r) << test::ids(s) << reg << ctl << QString::fromLatin1(regime)
-                             << st;
+            QTest::newRow(n) << test::ids(c) << test::ids(r) << test::ids(s) << reg << ctl
+                             << QString::fromLatin1(regime) << st;
         };
         using S = ObligationStatus;
         row("GDPR-33 assess: names of EU people", nameEmail, L{"DE"}, none, false, 0, "GDPR-33", S::Assess);
         row("GDPR-33 likely: health data", L{"HEALTH.CLINICAL"}, L{"FR"}, none, false, 0, "GDPR-33", S::Likely);
-        row("GDPR-33 likely: credentials", L{"CRED.PASSWORD", "CONTACT.EMAIL"}, L{"EU"}, none, false, 0, "GDPR-33", S::Likely);
+        row("GDPR-33 likely: credentials", L{"CRED.PASSWORD", "CONTACT.EMAIL"}, L{"EU"}, none, false, 0, "GDPR-33",
+            S::Likely);
         row("GDPR-33 not triggered: no EU people", nameEmail, L{"US"}, none, false, 0, "GDPR-33", S::NotTriggered);
-        row("GDPR-33 not triggered: only anonymised data", L{"AGG.ANON"}, L{"DE"}, none, false, 0, "GDPR-33", S::NotTriggered);
+        row("GDPR-33 not triggered: only anonymised data", L{"AGG.ANON"}, L{"DE"}, none, false, 0, "GDPR-33",
+            S::NotTriggered);
         row("GDPR-34 likely: special category", L{"SPECIAL.OTHER"}, L{"IT"}, none, false, 0, "GDPR-34", S::Likely);
         row("GDPR-34 assess: tier 2", L{"DEMO.DOB"}, L{"IT"}, none, false, 0, "GDPR-34", S::Assess);
         row("GDPR-34 not triggered: tier 3 only", nameEmail, L{"IT"}, none, false, 0, "GDPR-34", S::NotTriggered);
         row("UK GDPR assess: GB people", nameEmail, L{"GB"}, none, false, 0, "UK-GDPR-33", S::Assess);
         row("UK GDPR not triggered: no GB people", nameEmail, L{"DE"}, none, false, 0, "UK-GDPR-33", S::NotTriggered);
-        row("California not triggered: name plus email", nameEmail, L{"US-CA"}, none, false, 0, "CA-1798.82", S::NotTriggered);
-        row("California likely: name plus SSN", L{"ID.NAME", "ID.GOV"}, L{"US-CA"}, none, false, 0, "CA-1798.82", S::Likely);
+        row("California not triggered: name plus email", nameEmail, L{"US-CA"}, none, false, 0, "CA-1798.82",
+            S::NotTriggered);
+        row("California likely: name plus SSN", L{"ID.NAME", "ID.GOV"}, L{"US-CA"}, none, false, 0, "CA-1798.82",
+            S::Likely);
         row("California likely: email plus password", L{"CONTACT.EMAIL", "CRED.PASSWORD"}, L{"US-CA"}, none, false, 0,
             "CA-1798.82", S::Likely);
         row("California not triggered: card without code", L{"ID.NAME", "FIN.CARD_PAN"}, L{"US-CA"}, none, false, 0,
             "CA-1798.82", S::NotTriggered);
-        row("California likely: card with code", L{"ID.NAME", "FIN.CARD_PAN", "FIN.CARD_SAD"}, L{"US-CA"}, none, false, 0,
-            "CA-1798.82", S::Likely);
-        row("California assess: US without a state", L{"ID.NAME", "ID.GOV"}, L{"US"}, none, false, 0, "CA-1798.82", S::Assess);
+        row("California likely: card with code", L{"ID.NAME", "FIN.CARD_PAN", "FIN.CARD_SAD"}, L{"US-CA"}, none, false,
+            0, "CA-1798.82", S::Likely);
+        row("California assess: US without a state", L{"ID.NAME", "ID.GOV"}, L{"US"}, none, false, 0, "CA-1798.82",
+            S::Assess);
         row("California not triggered: no US people", L{"ID.NAME", "ID.GOV"}, L{"DE"}, none, false, 0, "CA-1798.82",
             S::NotTriggered);
         row("HIPAA likely: health org", L{"HEALTH.CLINICAL"}, L{"US"}, L{"health"}, false, 0, "HIPAA", S::Likely);
@@ -368,15 +378,17 @@ private Q_SLOTS:
         row("HIPAA not triggered: no health data", nameEmail, L{"US"}, L{"health"}, false, 0, "HIPAA", S::NotTriggered);
         row("PCI likely: card numbers", L{"FIN.CARD_PAN"}, L{"DE"}, none, false, 0, "PCI-DSS", S::Likely);
         row("PCI not triggered", nameEmail, L{"DE"}, none, false, 0, "PCI-DSS", S::NotTriggered);
-        row("FTC likely: financial institution", nameEmail, L{"US"}, L{"finance"}, false, 0, "FTC-SAFEGUARDS", S::Likely);
+        row("FTC likely: financial institution", nameEmail, L{"US"}, L{"finance"}, false, 0, "FTC-SAFEGUARDS",
+            S::Likely);
         row("FTC not triggered: not financial", nameEmail, L{"US"}, none, false, 0, "FTC-SAFEGUARDS", S::NotTriggered);
         row("SEC assess: registrant", nameEmail, L{"US"}, none, true, 0, "SEC-8K-1.05", S::Assess);
         row("SEC not triggered: not a registrant", nameEmail, L{"US"}, none, false, 0, "SEC-8K-1.05", S::NotTriggered);
-        row("NIS2 likely: essential entity, service controlled", nameEmail, L{"DE"}, L{"essential-entity"}, false, 1, "NIS2",
-            S::Likely);
+        row("NIS2 likely: essential entity, service controlled", nameEmail, L{"DE"}, L{"essential-entity"}, false, 1,
+            "NIS2", S::Likely);
         row("NIS2 assess: data only", nameEmail, L{"DE"}, L{"important-entity"}, false, 0, "NIS2", S::Assess);
         row("NIS2 not triggered: not in scope", nameEmail, L{"DE"}, none, false, 1, "NIS2", S::NotTriggered);
-        row("DORA likely: financial entity, service controlled", nameEmail, L{"DE"}, L{"finance"}, false, 2, "DORA", S::Likely);
+        row("DORA likely: financial entity, service controlled", nameEmail, L{"DE"}, L{"finance"}, false, 2, "DORA",
+            S::Likely);
         row("DORA not triggered: not financial", nameEmail, L{"DE"}, none, false, 2, "DORA", S::NotTriggered);
     }
     void regimes()
@@ -389,7 +401,9 @@ private Q_SLOTS:
         QFETCH(QString, regime);
         QFETCH(ObligationStatus, status);
         ObligationInput in;
-        in.organization = Organization{QStringLiteral("Org"), regions.contains(u"DE") ? QStringList{QStringLiteral("DE")} : QStringList{QStringLiteral("US")},
+        in.organization = Organization{QStringLiteral("Org"),
+                                       regions.contains(u"DE") ? QStringList{QStringLiteral("DE")}
+                                                               : QStringList{QStringLiteral("US")},
                                        sectors, registrant};
         in.originRegions.insert(QStringLiteral("people"), regions);
         in.originCounts.insert(QStringLiteral("people"), 2000);
@@ -486,7 +500,8 @@ private Q_SLOTS:
         QStringList cats;
         for (const ExposedCategory &x : r.exposed())
             cats << x.category;
-        QCOMPARE(cats, test::ids({"CONTACT.EMAIL", "DEVICE.TECH", "ID.ACCOUNT", "ID.NAME", "LOC.COARSE", "ONLINE.REFERRER"}));
+        QCOMPARE(cats,
+                 test::ids({"CONTACT.EMAIL", "DEVICE.TECH", "ID.ACCOUNT", "ID.NAME", "LOC.COARSE", "ONLINE.REFERRER"}));
         QVERIFY(category(r, "ID.NAME")->origins.contains(QStringLiteral("api_users")));
         QVERIFY(r.services().contains(QStringLiteral("dashboard")));
         QCOMPARE(toString(obligation(r, "GDPR-33").status), toString(ObligationStatus::Assess));
@@ -525,7 +540,8 @@ private Q_SLOTS:
         const BlastRadius ci = blast(engine, {control("ci_provider")});
         QCOMPARE(toString(node(ci, "cloud_prod")->state), toString(Compromise::Controlled));
         QCOMPARE(toString(node(ci, "cloud_prod")->certainty), toString(Certainty::Direct));
-        QCOMPARE(toString(node(ci, "inference")->state), toString(Compromise::Controlled)); // hosted in the cloud account
+        QCOMPARE(toString(node(ci, "inference")->state),
+                 toString(Compromise::Controlled)); // hosted in the cloud account
         QVERIFY(ci.summary().controlled >= 15); // the platform hosted in the cloud account
         QVERIFY(ci.cost().high > 0);
     }
@@ -540,7 +556,7 @@ private Q_SLOTS:
         for (const char *service : {"inference", "llm_router", "chat_web"})
             QVERIFY2(r.services().contains(QLatin1StringView(service)), service);
         QVERIFY(!r.services().contains(QStringLiteral("llm_provider"))); // a vendor, not our service
-        QVERIFY(!r.services().contains(QStringLiteral("dashboard")));   // never sent prompts that way
+        QVERIFY(!r.services().contains(QStringLiteral("dashboard"))); // never sent prompts that way
         QVERIFY(category(r, "CONTENT.USER")->origins.contains(QStringLiteral("chat_users")));
     }
 
@@ -560,7 +576,8 @@ private Q_SLOTS:
     {
         const auto subs = BlastRadiusEngine(bundledSample()).concentration();
         QVERIFY(!subs.empty());
-        const auto it = std::find_if(subs.begin(), subs.end(), [](const SharedSubprocessor &s) { return s.id == u"analytics_cloud"; });
+        const auto it = std::find_if(subs.begin(), subs.end(),
+                                     [](const SharedSubprocessor &s) { return s.id == u"analytics_cloud"; });
         QVERIFY(it != subs.end());
         QCOMPARE(it->vendors, test::ids({"analytics", "chat_widget", "helpdesk"}));
         QVERIFY(it->weight > 0);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/testutil.h"
 
-#include "model/io/generator.h"
 #include "model/domain/validate.h"
+#include "model/io/generator.h"
 
 using namespace vg;
 

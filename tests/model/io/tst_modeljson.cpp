@@ -11,8 +11,8 @@ namespace {
 // A minimal valid document with the given nodes and edges arrays spliced in.
 QByteArray doc(const char *nodes, const char *edges, const char *extra = "")
 {
-    return QByteArray(R"({"format": "vendorgraph", "version": 1)") + extra + R"(, "nodes": )" + nodes
-        + R"(, "edges": )" + edges + "}";
+    return QByteArray(R"({"format": "vendorgraph", "version": 1)") + extra + R"(, "nodes": )" + nodes + R"(, "edges": )"
+        + edges + "}";
 }
 
 const char *kTwoNodes = R"([{"id": "a", "kind": "service"}, {"id": "b", "kind": "vendor"}])";
@@ -88,84 +88,107 @@ private Q_SLOTS:
         QTest::newRow("malformed JSON names line and column")
             << QByteArray("{\"format\": \"vendorgraph\",\n  \"version\": 1,\n  \"nodes\": [}") << "line 3, column"
             << "malformed JSON";
-        QTest::newRow("not an object") << QByteArray("[1, 2]") << "line 1, column 1" << "expected a JSON object";
+        QTest::newRow("not an object") << QByteArray("[1, 2]") << "line 1, column 1"
+                                       << "expected a JSON object";
         QTest::newRow("unknown format") << QByteArray(R"({"format": "graphml", "version": 1})") << "/format"
                                         << "unknown format";
-        QTest::newRow("missing format") << QByteArray(R"({"version": 1})") << "/format" << "missing";
+        QTest::newRow("missing format") << QByteArray(R"({"version": 1})") << "/format"
+                                        << "missing";
         QTest::newRow("newer version") << QByteArray(R"({"format": "vendorgraph", "version": 2})") << "/version"
                                        << "newer VendorGraph";
         QTest::newRow("duplicate node ids")
             << doc(R"([{"id": "a", "kind": "service"}, {"id": "a", "kind": "vendor"}])", "[]") << "/nodes/1/id"
             << "duplicate node id";
-        QTest::newRow("duplicate edge ids")
-            << doc(kTwoNodes, R"([{"id": "x", "from": "a", "to": "b", "kind": "code"},
+        QTest::newRow("duplicate edge ids") << doc(kTwoNodes, R"([{"id": "x", "from": "a", "to": "b", "kind": "code"},
                                   {"id": "x", "from": "b", "to": "a", "kind": "code"}])")
-            << "/edges/1/id" << "duplicate edge id";
-        QTest::newRow("dangling endpoint") << doc(kTwoNodes, R"([{"from": "a", "to": "nowhere", "kind": "code"}])")
-                                           << "/edges/0/to" << "unknown node \"nowhere\"";
+                                            << "/edges/1/id"
+                                            << "duplicate edge id";
+        QTest::newRow("dangling endpoint")
+            << doc(kTwoNodes, R"([{"from": "a", "to": "nowhere", "kind": "code"}])") << "/edges/0/to"
+            << "unknown node \"nowhere\"";
         QTest::newRow("unknown node kind") << doc(R"([{"id": "a", "kind": "robot"}])", "[]") << "/nodes/0/kind"
                                            << "expected people, service or vendor";
-        QTest::newRow("unknown edge kind") << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "flows"}])")
-                                           << "/edges/0/kind" << "expected data, access, code or hosts";
+        QTest::newRow("unknown edge kind")
+            << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "flows"}])") << "/edges/0/kind"
+            << "expected data, access, code or hosts";
         QTest::newRow("unknown category")
             << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "data", "categories": ["ID.NAME", "SHOE.SIZE"]}])")
-            << "/edges/0/categories/1" << "unknown category \"SHOE.SIZE\"";
+            << "/edges/0/categories/1"
+            << "unknown category \"SHOE.SIZE\"";
         QTest::newRow("unknown stored category")
             << doc(R"([{"id": "a", "kind": "service", "stores": [{"category": "NOPE"}]}])", "[]")
-            << "/nodes/0/stores/0/category" << "unknown category";
+            << "/nodes/0/stores/0/category"
+            << "unknown category";
         QTest::newRow("negative count") << doc(R"([{"id": "p", "kind": "people", "count": -5}])", "[]")
-                                        << "/nodes/0/count" << "must be 0 or more";
+                                        << "/nodes/0/count"
+                                        << "must be 0 or more";
         QTest::newRow("negative records")
             << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "data", "categories": ["ID.NAME"], "records": -1}])")
-            << "/edges/0/records" << "must be 0 or more";
+            << "/edges/0/records"
+            << "must be 0 or more";
         QTest::newRow("data edge without categories")
-            << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "data"}])") << "/edges/0/categories" << "missing";
+            << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "data"}])") << "/edges/0/categories"
+            << "missing";
         QTest::newRow("data edge with empty categories")
             << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "data", "categories": []}])")
-            << "/edges/0/categories" << "at least one category";
-        QTest::newRow("wrong type: count as string") << doc(R"([{"id": "p", "kind": "people", "count": "many"}])", "[]")
-                                                     << "/nodes/0/count" << "expected an integer, found a string";
-        QTest::newRow("wrong type: fractional count") << doc(R"([{"id": "p", "kind": "people", "count": 1.5}])", "[]")
-                                                      << "/nodes/0/count" << "expected an integer";
+            << "/edges/0/categories"
+            << "at least one category";
+        QTest::newRow("wrong type: count as string")
+            << doc(R"([{"id": "p", "kind": "people", "count": "many"}])", "[]") << "/nodes/0/count"
+            << "expected an integer, found a string";
+        QTest::newRow("wrong type: fractional count")
+            << doc(R"([{"id": "p", "kind": "people", "count": 1.5}])", "[]") << "/nodes/0/count"
+            << "expected an integer";
         QTest::newRow("wrong type: id as number") << doc(R"([{"id": 7, "kind": "service"}])", "[]") << "/nodes/0/id"
                                                   << "expected a string, found a number";
         QTest::newRow("wrong type: stored as string")
             << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "access", "stored": "yes"}])") << "/edges/0/stored"
             << "expected true or false";
-        QTest::newRow("wrong type: nodes not an array") << doc("{}", "[]") << "/nodes" << "expected an array";
+        QTest::newRow("wrong type: nodes not an array") << doc("{}", "[]") << "/nodes"
+                                                        << "expected an array";
         QTest::newRow("unknown key") << doc(R"([{"id": "a", "kind": "service", "colour": "red"}])", "[]")
-                                     << "/nodes/0/colour" << "unknown key \"colour\"";
-        QTest::newRow("unknown root key") << doc("[]", "[]", R"(, "vendors": [])") << "/vendors" << "unknown key";
-        QTest::newRow("scope on a data edge")
-            << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "data", "categories": ["ID.NAME"], "scope": "read"}])")
-            << "/edges/0/scope" << "applies only to access edges";
+                                     << "/nodes/0/colour"
+                                     << "unknown key \"colour\"";
+        QTest::newRow("unknown root key") << doc("[]", "[]", R"(, "vendors": [])") << "/vendors"
+                                          << "unknown key";
+        QTest::newRow("scope on a data edge") << doc(
+            kTwoNodes, R"([{"from": "a", "to": "b", "kind": "data", "categories": ["ID.NAME"], "scope": "read"}])")
+                                              << "/edges/0/scope"
+                                              << "applies only to access edges";
         QTest::newRow("bad scope") << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "access", "scope": "root"}])")
-                                   << "/edges/0/scope" << "expected read, write or admin";
+                                   << "/edges/0/scope"
+                                   << "expected read, write or admin";
         QTest::newRow("bad id characters") << doc(R"([{"id": "a b", "kind": "service"}])", "[]") << "/nodes/0/id"
                                            << "not a valid id";
         QTest::newRow("bad region") << doc(R"([{"id": "p", "kind": "people", "regions": ["Europe"]}])", "[]")
-                                    << "/nodes/0/regions/0" << "not a region";
-        QTest::newRow("count on a service") << doc(R"([{"id": "s", "kind": "service", "count": 5}])", "[]")
-                                            << "/nodes/0/count" << "only to people";
+                                    << "/nodes/0/regions/0"
+                                    << "not a region";
+        QTest::newRow("count on a service")
+            << doc(R"([{"id": "s", "kind": "service", "count": 5}])", "[]") << "/nodes/0/count"
+            << "only to people";
         QTest::newRow("vendor fields on a service")
             << doc(R"([{"id": "s", "kind": "service", "vendor": {"tier": 1}}])", "[]") << "/nodes/0/vendor"
             << "only to vendor nodes";
         QTest::newRow("vendor tier out of range")
             << doc(R"([{"id": "v", "kind": "vendor", "vendor": {"tier": 7}}])", "[]") << "/nodes/0/vendor/tier"
             << "from 1 to 4";
-        QTest::newRow("bad date") << doc(R"([{"id": "v", "kind": "vendor", "vendor": {"last_assessed": "March"}}])", "[]")
-                                  << "/nodes/0/vendor/last_assessed" << "YYYY-MM-DD";
+        QTest::newRow("bad date") << doc(R"([{"id": "v", "kind": "vendor", "vendor": {"last_assessed": "March"}}])",
+                                         "[]")
+                                  << "/nodes/0/vendor/last_assessed"
+                                  << "YYYY-MM-DD";
         QTest::newRow("new category without tier")
             << doc("[]", "[]", R"(, "categories": [{"id": "X.NEW", "name": "New"}])") << "/categories/0"
             << "needs a name and a tier";
-        QTest::newRow("layout for unknown node") << doc("[]", "[]", R"(, "layout": {"ghost": [1, 2]})")
-                                                 << "/layout/ghost" << "unknown node";
+        QTest::newRow("layout for unknown node")
+            << doc("[]", "[]", R"(, "layout": {"ghost": [1, 2]})") << "/layout/ghost"
+            << "unknown node";
         QTest::newRow("self loop") << doc(kTwoNodes, R"([{"from": "a", "to": "a", "kind": "code"}])") << "/edges/0/to"
                                    << "to itself";
         QTest::newRow("duplicate root key") << doc("[]", "[]", R"(, "name": "x", "name": "y")") << "/name"
                                             << "duplicate key";
-        QTest::newRow("trailing garbage") << QByteArray(R"({"format": "vendorgraph", "version": 1} x)")
-                                          << "line 1, column" << "after the end";
+        QTest::newRow("trailing garbage")
+            << QByteArray(R"({"format": "vendorgraph", "version": 1} x)") << "line 1, column"
+            << "after the end";
     }
     void rejectsBadInput()
     {
@@ -184,8 +207,9 @@ private Q_SLOTS:
 
     void listsEveryProblemNotOnlyTheFirst()
     {
-        const QByteArray json = doc(R"([{"id": "a", "kind": "robot"}, {"id": "p", "kind": "people", "count": -1}])",
-                                    R"([{"from": "a", "to": "zz", "kind": "code"}, {"from": "a", "to": "p", "kind": "data"}])");
+        const QByteArray json =
+            doc(R"([{"id": "a", "kind": "robot"}, {"id": "p", "kind": "people", "count": -1}])",
+                R"([{"from": "a", "to": "zz", "kind": "code"}, {"from": "a", "to": "p", "kind": "data"}])");
         std::vector<Problem> problems;
         parseModelJsonLenient(json, &problems);
         QCOMPARE(problems.size(), std::size_t(4));

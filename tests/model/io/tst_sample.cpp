@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/testutil.h"
 
-#include "model/io/sample.h"
 #include "model/domain/validate.h"
+#include "model/io/sample.h"
 
 #include <QSet>
 
@@ -87,11 +87,11 @@ private Q_SLOTS:
 
     void otherRequiredSituations()
     {
-        QVERIFY(find("dwh_host", "dwh_tenant", EdgeKind::Hosts));                    // warehouse tenant
-        QVERIFY(find("api_users", "payments", EdgeKind::Data));                      // payment processor
-        QVERIFY(find("ci_provider", "ci_pipelines", EdgeKind::Hosts));               // CI provider ...
+        QVERIFY(find("dwh_host", "dwh_tenant", EdgeKind::Hosts)); // warehouse tenant
+        QVERIFY(find("api_users", "payments", EdgeKind::Data)); // payment processor
+        QVERIFY(find("ci_provider", "ci_pipelines", EdgeKind::Hosts)); // CI provider ...
         QVERIFY(find("ci_pipelines", "cloud_prod", EdgeKind::Access)->scope == Scope::Admin); // with cloud keys
-        QVERIFY(find("llm_router", "llm_provider", EdgeKind::Data));                 // LLM sub-processor chain
+        QVERIFY(find("llm_router", "llm_provider", EdgeKind::Data)); // LLM sub-processor chain
         QVERIFY(find("llm_provider", "gpu_cloud", EdgeKind::Data));
         QVERIFY(find("llm_provider", "safety_bpo", EdgeKind::Data));
     }

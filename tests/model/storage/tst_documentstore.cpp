@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/testutil.h"
 
+#include "model/domain/validate.h"
 #include "model/io/generator.h"
+#include "model/io/inputfile.h"
 #include "model/io/modelfile.h"
 #include "model/io/sample.h"
-#include "model/io/inputfile.h"
 #include "model/storage/documentreader.h"
 #include "model/storage/documentwriter.h"
 #include "model/storage/schema.h"
 #include "model/storage/sqlite.h"
-#include "model/domain/validate.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -75,7 +75,7 @@ private Q_SLOTS:
     void newFilesAreOwnerOnly()
     {
         QVERIFY(writeDocument(test::exampleModel(), path("mode.vgdb")).ok());
-        struct stat st{};
+        struct stat st { };
         QCOMPARE(::stat(QFile::encodeName(path("mode.vgdb")).constData(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0600u);
         QVERIFY(saveModel(test::exampleModel(), path("mode.json")).ok());
@@ -141,12 +141,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("sql");
         QTest::addColumn<QString>("what");
-        QTest::newRow("extra trigger") << QByteArray("CREATE TRIGGER t AFTER INSERT ON meta BEGIN DELETE FROM nodes; END;")
+        QTest::newRow("extra trigger") << QByteArray(
+            "CREATE TRIGGER t AFTER INSERT ON meta BEGIN DELETE FROM nodes; END;")
                                        << "unexpected trigger t";
         QTest::newRow("extra view") << QByteArray("CREATE VIEW v AS SELECT 1;") << "unexpected view v";
         QTest::newRow("extra table") << QByteArray("CREATE TABLE spy(x);") << "unexpected table spy";
-        QTest::newRow("altered table")
-            << QByteArray("ALTER TABLE nodes ADD COLUMN payload TEXT;") << "differs from VendorGraph's schema";
+        QTest::newRow("altered table") << QByteArray("ALTER TABLE nodes ADD COLUMN payload TEXT;")
+                                       << "differs from VendorGraph's schema";
     }
     void refusesHostileSchemaObjects()
     {
@@ -185,11 +186,12 @@ private Q_SLOTS:
         {
             sql::Database db = sql::Database::openReadWrite(file);
             db.exec(documentSchemaSql(1).constData());
-            db.exec("PRAGMA application_id=1447514692; PRAGMA user_version=1;"
-                    "INSERT INTO meta VALUES('name','Old model');"
-                    "INSERT INTO nodes(id,kind,name,description) VALUES('svc','service','Svc',''),('v','vendor','V','');"
-                    "INSERT INTO edges(id,src,dst,kind,categories,description,source) "
-                    "VALUES('e1','svc','v','data','ID.NAME CONTACT.EMAIL','','');");
+            db.exec(
+                "PRAGMA application_id=1447514692; PRAGMA user_version=1;"
+                "INSERT INTO meta VALUES('name','Old model');"
+                "INSERT INTO nodes(id,kind,name,description) VALUES('svc','service','Svc',''),('v','vendor','V','');"
+                "INSERT INTO edges(id,src,dst,kind,categories,description,source) "
+                "VALUES('e1','svc','v','data','ID.NAME CONTACT.EMAIL','','');");
         }
         const QByteArray before = test::sha(file);
         const auto m = readDocument(file);

@@ -2,18 +2,18 @@
 #include "tests/testutil.h"
 
 #include "model/document/document.h"
-#include "views/mainwindow/mainwindow.h"
 #include "model/io/modelfile.h"
-#include "views/dialogs/prompter.h"
 #include "model/io/sample.h"
 #include "model/itemmodels/tablemodels.h"
+#include "views/dialogs/prompter.h"
+#include "views/mainwindow/mainwindow.h"
 
 #include <QAction>
 #include <QLineEdit>
-#include <QTabWidget>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -158,7 +158,8 @@ private Q_SLOTS:
         m_window->openSample();
         edit();
         const Model before = m_window->document()->model();
-        QVERIFY(test::writeAll(path("bad.json"), "{\"format\": \"vendorgraph\", \"version\": 1, \"nodes\": [{\"id\": 1}]}"));
+        QVERIFY(test::writeAll(path("bad.json"),
+                               "{\"format\": \"vendorgraph\", \"version\": 1, \"nodes\": [{\"id\": 1}]}"));
         m_prompter->answer = Prompter::Answer::Discard;
         m_prompter->openPath = path("bad.json");
         QVERIFY(!m_window->open());
