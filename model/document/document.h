@@ -1,26 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/document/changeset.h"
+#include "model/document/graphstore.h"
 #include "model/domain/expected.h"
 #include "model/domain/model.h"
+#include "model/domain/taxonomy.h"
 
-#include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QUndoStack>
+
+#include <memory>
 
 namespace vg {
 
-// The open model, its file and its undo stack. Every user edit is a QUndoCommand that
-// calls the mutation API below; "modified" is the undo stack's clean state.
-// Lives in the GUI thread; not thread-safe.
+// The open model: the one observable source of truth that the canvas, the tables, the
+// inspector and the analysis all watch. It owns the indexed store, the file path and the undo
+// stack; "modified" is the undo stack's clean state. Every user edit is a QUndoCommand
+// (model/commands/) that calls apply(); apply() emits fine-grained signals, so a view
+// updates only the items an edit touched.
+//
+// Lives in the GUI thread and is not thread-safe. Work off the GUI thread (analysis, autosave,
+// export) holds a snapshot(): an immutable Model that stays valid while editing goes on.
 class Document final : public QObject {
     Q_OBJECT
 public:
-    enum class NodeText { Name, Description };
-
     explicit Document(QObject *parent = nullptr);
+    ~Document() override;
 
-    const Model &model() const { return m_model; }
+    const GraphStore &store() const { return m_store; }
+    const QString &name() const { return m_name; }
+    const std::optional<Organization> &organization() const { return m_organization; }
+    const std::vector<CategoryDef> &categories() const { return m_categories; }
+    // The categories in force: the built-in taxonomy with the model's own.
+    const Taxonomy &taxonomy() const { return m_taxonomy; }
+    // The whole model now, shared and immutable; built on first use after each change.
+    std::shared_ptr<const Model> snapshot() const;
+    // Increases with every change (apply() or reset()); a result computed at an older
+    // revision is out of date.
+    quint64 revision() const { return m_revision; }
+
     // Empty for a new or bundled-sample document that has never been saved.
     QString filePath() const { return m_filePath; }
     // What the title bar shows: the file name, or the model's name for an unsaved one.
@@ -34,40 +54,53 @@ public:
     Status open(const QString &path);
     // Saves to path (format by extension); on success the document points at path and is clean.
     Status saveAs(const QString &path);
+    // Records that the snapshot taken just before was saved to path (a save done elsewhere,
+    // e.g. on a worker thread while edits were blocked).
+    void markSaved(const QString &path);
 
-    int nodeRow(const QString &id) const { return m_nodeRows.value(id, -1); }
+    // Applies an edit and returns its inverse (apply(apply(c)) restores the document). The
+    // edit must keep the model valid: commands build it from validated input. Emits the
+    // fine-grained signals below, then changeApplied().
+    ChangeSet apply(const ChangeSet &change);
 
-    // Mutation API for undo commands. Emits nodeChanged.
-    void setNodeText(const QString &id, NodeText field, const QString &value);
-    QString nodeText(const QString &id, NodeText field) const;
+    // A readable id that is free: "vendor-7", "e-231". alsoTaken reserves ids of items that
+    // are about to be added in the same edit.
+    QString freshNodeId(NodeKind kind, const QSet<QString> &alsoTaken = {}) const;
+    QString freshEdgeId(const QSet<QString> &alsoTaken = {}) const;
 
 Q_SIGNALS:
     void modelReset();
-    void nodeChanged(int row);
+    void nodeAdded(const QString &id);
+    void nodeAboutToBeRemoved(const QString &id);
+    void nodeRemoved(const QString &id);
+    void nodeChanged(const QString &id);
+    void nodeRenamed(const QString &oldId, const QString &newId);
+    void edgeAdded(const QString &id);
+    void edgeAboutToBeRemoved(const QString &id);
+    void edgeRemoved(const QString &id);
+    void edgeChanged(const QString &id);
+    void edgeRenamed(const QString &oldId, const QString &newId);
+    void categoriesChanged();
+    void organizationChanged();
+    void positionsMoved(const QStringList &ids);
+    // After every apply(), with the edit as applied.
+    void changeApplied(const vg::ChangeSet &change);
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);
 
 private:
-    Model m_model;
+    void touch();
+    QString freshId(const QString &prefix, const QSet<QString> &alsoTaken, bool node) const;
+
+    GraphStore m_store;
+    QString m_name;
+    std::optional<Organization> m_organization;
+    std::vector<CategoryDef> m_categories;
+    Taxonomy m_taxonomy;
+    mutable std::shared_ptr<const Model> m_snapshot;
+    quint64 m_revision = 0;
     QString m_filePath;
     QUndoStack m_undo;
-    QHash<QString, int> m_nodeRows;
-};
-
-// Sets a node's name or description; consecutive edits of the same field merge.
-class EditNodeTextCommand final : public QUndoCommand {
-public:
-    EditNodeTextCommand(Document *doc, QString nodeId, Document::NodeText field, QString value);
-    void undo() override;
-    void redo() override;
-    int id() const override { return 1; }
-    bool mergeWith(const QUndoCommand *other) override;
-
-private:
-    Document *m_doc;
-    QString m_nodeId;
-    Document::NodeText m_field;
-    QString m_old, m_new;
 };
 
 } // namespace vg

@@ -6,7 +6,8 @@
 
 #include "model/document/document.h"
 #include "model/io/sample.h"
-#include "model/itemmodels/tablemodels.h"
+#include "model/itemmodels/edgetablemodel.h"
+#include "model/itemmodels/nodetablemodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -193,7 +194,7 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateStatus()
 {
-    const Model &m = m_doc->model();
+    const Model &m = *m_doc->snapshot();
     QSet<QString> cats;
     for (const Edge &e : m.edges)
         for (const QString &c : e.categories)

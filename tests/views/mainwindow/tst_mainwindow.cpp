@@ -4,7 +4,8 @@
 #include "model/document/document.h"
 #include "model/io/modelfile.h"
 #include "model/io/sample.h"
-#include "model/itemmodels/tablemodels.h"
+#include "model/itemmodels/edgetablemodel.h"
+#include "model/itemmodels/nodetablemodel.h"
 #include "views/dialogs/prompter.h"
 #include "views/mainwindow/mainwindow.h"
 
@@ -76,7 +77,7 @@ private Q_SLOTS:
     {
         QSettings().clear();
         m_window->openInitial(QString());
-        QCOMPARE(m_window->document()->model().nodes.size(), bundledSample().nodes.size());
+        QCOMPARE(m_window->document()->snapshot()->nodes.size(), bundledSample().nodes.size());
         QCOMPARE(m_window->nodeView()->model()->rowCount(), int(bundledSample().nodes.size()));
         QCOMPARE(m_window->edgeView()->model()->rowCount(), int(bundledSample().edges.size()));
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("Lumen AI")));
@@ -100,7 +101,7 @@ private Q_SLOTS:
         QVERIFY(!m_window->newDocument());
         QCOMPARE(m_prompter->saveQuestions, 1);
         QVERIFY(m_window->document()->isModified());
-        QCOMPARE(m_window->document()->model().nodes.size(), bundledSample().nodes.size());
+        QCOMPARE(m_window->document()->snapshot()->nodes.size(), bundledSample().nodes.size());
     }
 
     void newWithDiscardDropsWork()
@@ -109,7 +110,7 @@ private Q_SLOTS:
         edit();
         m_prompter->answer = Prompter::Answer::Discard;
         QVERIFY(m_window->newDocument());
-        QVERIFY(m_window->document()->model().nodes.empty());
+        QVERIFY(m_window->document()->snapshot()->nodes.empty());
         QVERIFY(!m_window->document()->isModified());
     }
 
@@ -157,7 +158,7 @@ private Q_SLOTS:
     {
         m_window->openSample();
         edit();
-        const Model before = m_window->document()->model();
+        const Model before = *m_window->document()->snapshot();
         QVERIFY(test::writeAll(path("bad.json"),
                                "{\"format\": \"vendorgraph\", \"version\": 1, \"nodes\": [{\"id\": 1}]}"));
         m_prompter->answer = Prompter::Answer::Discard;
@@ -165,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(!m_window->open());
         QCOMPARE(m_prompter->errors.size(), 1);
         QVERIFY2(m_prompter->errors[0].contains(QStringLiteral("/nodes/0/id")), qPrintable(m_prompter->errors[0]));
-        QCOMPARE(m_window->document()->model(), before);
+        QCOMPARE(*m_window->document()->snapshot(), before);
         QVERIFY(m_window->document()->isModified());
     }
 

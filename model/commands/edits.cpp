@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/commands/edits.h"
+
+#include "model/document/document.h"
+
+#include <QSet>
+
+namespace vg {
+
+ChangeSet removeItems(const Document &doc, const QStringList &nodeIds, const QStringList &edgeIds)
+{
+    const GraphStore &s = doc.store();
+    ChangeSet c;
+    QSet<QString> edges;
+    for (const QString &id : edgeIds)
+        if (s.edge(id) != GraphStore::None && !edges.contains(id)) {
+            edges.insert(id);
+            c.edgesRemoved << id;
+        }
+    for (const QString &id : nodeIds) {
+        const GraphStore::Handle h = s.node(id);
+        if (h == GraphStore::None || c.nodesRemoved.contains(id))
+            continue;
+        for (const auto *list : {&s.outEdges(h), &s.inEdges(h)})
+            for (const GraphStore::Handle e : *list) {
+                const QString &eid = s.edgeAt(e).id;
+                if (!edges.contains(eid)) {
+                    edges.insert(eid);
+                    c.edgesRemoved << eid;
+                }
+            }
+        c.nodesRemoved << id;
+    }
+    return c;
+}
+
+ChangeSet addNode(const Document &doc, Node node, std::optional<QPointF> pos)
+{
+    if (node.id.isEmpty())
+        node.id = doc.freshNodeId(node.kind);
+    ChangeSet c;
+    if (pos)
+        c.positions.insert(node.id, *pos);
+    c.nodesPut.push_back(std::move(node));
+    return c;
+}
+
+ChangeSet addEdge(const Document &doc, Edge edge)
+{
+    if (edge.id.isEmpty())
+        edge.id = doc.freshEdgeId();
+    ChangeSet c;
+    c.edgesPut.push_back(std::move(edge));
+    return c;
+}
+
+ChangeSet replaceNode(const Document &doc, const QString &oldId, Node updated)
+{
+    Q_UNUSED(doc);
+    ChangeSet c;
+    if (updated.id != oldId)
+        c.nodeRenames.emplace_back(oldId, updated.id);
+    c.nodesPut.push_back(std::move(updated));
+    return c;
+}
+
+ChangeSet replaceEdge(const Document &doc, const QString &oldId, Edge updated)
+{
+    Q_UNUSED(doc);
+    ChangeSet c;
+    if (updated.id != oldId)
+        c.edgeRenames.emplace_back(oldId, updated.id);
+    c.edgesPut.push_back(std::move(updated));
+    return c;
+}
+
+ChangeSet movePositions(const QHash<QString, QPointF> &positions)
+{
+    ChangeSet c;
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+        c.positions.insert(it.key(), *it);
+    return c;
+}
+
+Model copyFragment(const Document &doc, const QStringList &nodeIds)
+{
+    const GraphStore &s = doc.store();
+    Model m;
+    m.name = doc.name();
+    QSet<QString> inside, usedCategories;
+    for (const QString &id : nodeIds) {
+        const GraphStore::Handle h = s.node(id);
+        if (h == GraphStore::None || inside.contains(id))
+            continue;
+        inside.insert(id);
+        m.nodes.push_back(s.nodeAt(h));
+        if (const auto &p = s.position(h))
+            m.layout.insert(id, *p);
+        for (const StoredData &st : s.nodeAt(h).stores)
+            usedCategories.insert(st.category);
+    }
+    for (const QString &id : nodeIds) {
+        const GraphStore::Handle h = s.node(id);
+        if (h == GraphStore::None)
+            continue;
+        for (const GraphStore::Handle e : s.outEdges(h)) {
+            const Edge &edge = s.edgeAt(e);
+            if (inside.contains(edge.to)) {
+                m.edges.push_back(edge);
+                for (const QString &cat : edge.categories)
+                    usedCategories.insert(cat);
+            }
+        }
+    }
+    for (const CategoryDef &c : doc.categories())
+        if (usedCategories.contains(c.id))
+            m.categories.push_back(c);
+    return m;
+}
+
+ChangeSet pasteFragment(const Document &doc, const Model &fragment, QPointF offset, QStringList *newNodeIds)
+{
+    const GraphStore &s = doc.store();
+    ChangeSet c;
+    QHash<QString, QString> nodeId;
+    QSet<QString> reservedNodes, reservedEdges;
+    for (Node n : fragment.nodes) {
+        const QString old = n.id;
+        if (s.node(n.id) != GraphStore::None || reservedNodes.contains(n.id))
+            n.id = doc.freshNodeId(n.kind, reservedNodes);
+        reservedNodes.insert(n.id);
+        nodeId.insert(old, n.id);
+        if (newNodeIds)
+            *newNodeIds << n.id;
+        c.positions.insert(n.id, fragment.layout.value(old) + offset);
+        c.nodesPut.push_back(std::move(n));
+    }
+    for (Edge e : fragment.edges) {
+        if (!nodeId.contains(e.from) || !nodeId.contains(e.to))
+            continue;
+        e.from = nodeId.value(e.from);
+        e.to = nodeId.value(e.to);
+        if (s.edge(e.id) != GraphStore::None || reservedEdges.contains(e.id))
+            e.id = doc.freshEdgeId(reservedEdges);
+        reservedEdges.insert(e.id);
+        c.edgesPut.push_back(std::move(e));
+    }
+    std::vector<CategoryDef> categories = doc.categories();
+    bool added = false;
+    for (const CategoryDef &cat : fragment.categories)
+        if (std::none_of(categories.begin(), categories.end(), [&](const CategoryDef &x) { return x.id == cat.id; })) {
+            categories.push_back(cat);
+            added = true;
+        }
+    if (added)
+        c.categories = std::move(categories);
+    return c;
+}
+
+} // namespace vg

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/document/graphstore.h"
+
+#include <algorithm>
+
+namespace vg {
+
+void GraphStore::reset(Model model)
+{
+    *this = GraphStore();
+    const std::size_t n = model.nodes.size(), e = model.edges.size();
+    m_nodes = std::move(model.nodes);
+    m_nodeAlive.assign(n, 1);
+    m_pos.assign(n, std::nullopt);
+    m_out.assign(n, {});
+    m_in.assign(n, {});
+    m_nodeIndex.reserve(qsizetype(n));
+    for (std::size_t i = 0; i < n; ++i) {
+        m_nodeIndex.insert(m_nodes[i].id, Handle(i));
+        const auto it = model.layout.constFind(m_nodes[i].id);
+        if (it != model.layout.cend())
+            m_pos[i] = *it;
+    }
+    m_edges = std::move(model.edges);
+    m_edgeAlive.assign(e, 1);
+    m_edgeEnds.assign(e, {None, None});
+    m_edgeIndex.reserve(qsizetype(e));
+    for (std::size_t i = 0; i < e; ++i) {
+        m_edgeIndex.insert(m_edges[i].id, Handle(i));
+        link(Handle(i));
+    }
+}
+
+Model GraphStore::toModel() const
+{
+    Model m;
+    m.nodes.reserve(std::size_t(nodeCount()));
+    m.edges.reserve(std::size_t(edgeCount()));
+    forEachNode([&](Handle h, const Node &n) {
+        m.nodes.push_back(n);
+        if (m_pos[std::size_t(h)])
+            m.layout.insert(n.id, *m_pos[std::size_t(h)]);
+    });
+    forEachEdge([&](Handle, const Edge &e) { m.edges.push_back(e); });
+    return m;
+}
+
+GraphStore::Handle GraphStore::insertNode(Node n)
+{
+    Handle h;
+    if (!m_freeNodes.empty()) {
+        h = m_freeNodes.back();
+        m_freeNodes.pop_back();
+        m_nodes[std::size_t(h)] = std::move(n);
+        m_nodeAlive[std::size_t(h)] = 1;
+        m_pos[std::size_t(h)].reset();
+    } else {
+        h = nodeSlots();
+        m_nodes.push_back(std::move(n));
+        m_nodeAlive.push_back(1);
+        m_pos.emplace_back();
+        m_out.emplace_back();
+        m_in.emplace_back();
+    }
+    m_nodeIndex.insert(m_nodes[std::size_t(h)].id, h);
+    return h;
+}
+
+void GraphStore::eraseNode(Handle h)
+{
+    Q_ASSERT(m_out[std::size_t(h)].empty() && m_in[std::size_t(h)].empty());
+    m_nodeIndex.remove(m_nodes[std::size_t(h)].id);
+    m_nodes[std::size_t(h)] = Node();
+    m_nodeAlive[std::size_t(h)] = 0;
+    m_pos[std::size_t(h)].reset();
+    m_freeNodes.push_back(h);
+}
+
+void GraphStore::replaceNode(Handle h, Node n)
+{
+    Q_ASSERT(n.id == m_nodes[std::size_t(h)].id);
+    m_nodes[std::size_t(h)] = std::move(n);
+}
+
+void GraphStore::renameNode(Handle h, const QString &newId)
+{
+    Node &n = m_nodes[std::size_t(h)];
+    m_nodeIndex.remove(n.id);
+    n.id = newId;
+    m_nodeIndex.insert(newId, h);
+    for (const Handle e : m_out[std::size_t(h)])
+        m_edges[std::size_t(e)].from = newId;
+    for (const Handle e : m_in[std::size_t(h)])
+        m_edges[std::size_t(e)].to = newId;
+}
+
+GraphStore::Handle GraphStore::insertEdge(Edge e)
+{
+    Handle h;
+    if (!m_freeEdges.empty()) {
+        h = m_freeEdges.back();
+        m_freeEdges.pop_back();
+        m_edges[std::size_t(h)] = std::move(e);
+        m_edgeAlive[std::size_t(h)] = 1;
+    } else {
+        h = edgeSlots();
+        m_edges.push_back(std::move(e));
+        m_edgeAlive.push_back(1);
+        m_edgeEnds.emplace_back(None, None);
+    }
+    m_edgeIndex.insert(m_edges[std::size_t(h)].id, h);
+    link(h);
+    return h;
+}
+
+void GraphStore::eraseEdge(Handle h)
+{
+    unlink(h);
+    m_edgeIndex.remove(m_edges[std::size_t(h)].id);
+    m_edges[std::size_t(h)] = Edge();
+    m_edgeAlive[std::size_t(h)] = 0;
+    m_freeEdges.push_back(h);
+}
+
+void GraphStore::replaceEdge(Handle h, Edge e)
+{
+    Q_ASSERT(e.id == m_edges[std::size_t(h)].id);
+    const bool moved = e.from != m_edges[std::size_t(h)].from || e.to != m_edges[std::size_t(h)].to;
+    if (moved)
+        unlink(h);
+    m_edges[std::size_t(h)] = std::move(e);
+    if (moved)
+        link(h);
+}
+
+void GraphStore::renameEdge(Handle h, const QString &newId)
+{
+    Edge &e = m_edges[std::size_t(h)];
+    m_edgeIndex.remove(e.id);
+    e.id = newId;
+    m_edgeIndex.insert(newId, h);
+}
+
+void GraphStore::link(Handle e)
+{
+    const Edge &edge = m_edges[std::size_t(e)];
+    const Handle a = node(edge.from), b = node(edge.to);
+    m_edgeEnds[std::size_t(e)] = {a, b};
+    if (a != None)
+        m_out[std::size_t(a)].push_back(e);
+    if (b != None)
+        m_in[std::size_t(b)].push_back(e);
+}
+
+void GraphStore::unlink(Handle e)
+{
+    auto drop = [e](std::vector<Handle> &v) { v.erase(std::find(v.begin(), v.end(), e)); };
+    const auto [a, b] = m_edgeEnds[std::size_t(e)];
+    if (a != None)
+        drop(m_out[std::size_t(a)]);
+    if (b != None)
+        drop(m_in[std::size_t(b)]);
+    m_edgeEnds[std::size_t(e)] = {None, None};
+}
+
+} // namespace vg
