@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/dialogs/prompter.h"
 
+#include "views/dialogs/categorypicker.h"
+
 #include <QFileDialog>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace vg {
 
@@ -44,6 +48,71 @@ void DialogPrompter::showError(QWidget *parent, const QString &title, const QStr
     if (message.contains(QLatin1Char('\n')))
         box.setDetailedText(message);
     box.exec();
+}
+
+Prompter::Recovery DialogPrompter::askRecover(QWidget *parent, const QString &description)
+{
+    QMessageBox box(QMessageBox::Question, QObject::tr("Recover unsaved work"),
+                    QObject::tr("VendorGraph did not quit normally. Unsaved work was kept:"), QMessageBox::NoButton,
+                    parent);
+    box.setInformativeText(description);
+    QPushButton *recover = box.addButton(QObject::tr("&Recover"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(QObject::tr("&Discard"), QMessageBox::DestructiveRole);
+    box.addButton(QObject::tr("&Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(recover);
+    box.exec();
+    if (box.clickedButton() == recover)
+        return Recovery::Recover;
+    if (box.clickedButton() == discard)
+        return Recovery::Discard;
+    return Recovery::Later;
+}
+
+std::optional<NodeKind> DialogPrompter::askNodeKind(QWidget *parent, QPoint globalPos)
+{
+    QMenu menu(parent);
+    menu.addSection(QObject::tr("Add a node"));
+    QAction *people = menu.addAction(QObject::tr("&People (a population of data subjects)"));
+    QAction *service = menu.addAction(QObject::tr("&Service (a system the company runs)"));
+    QAction *vendor = menu.addAction(QObject::tr("&Vendor (a third party or sub-processor)"));
+    QAction *chosen = menu.exec(globalPos);
+    if (chosen == people)
+        return NodeKind::People;
+    if (chosen == service)
+        return NodeKind::Service;
+    if (chosen == vendor)
+        return NodeKind::Vendor;
+    return std::nullopt;
+}
+
+std::optional<EdgeKind> DialogPrompter::askEdgeKind(QWidget *parent, QPoint globalPos, const QString &from,
+                                                    const QString &to)
+{
+    QMenu menu(parent);
+    menu.addSection(QObject::tr("%1 → %2").arg(from, to));
+    QAction *data = menu.addAction(QObject::tr("&Data: %1 sends data to %2").arg(from, to));
+    QAction *access = menu.addAction(QObject::tr("&Access: %1 holds a credential for %2").arg(from, to));
+    QAction *code = menu.addAction(QObject::tr("&Code: %1's code runs inside %2").arg(from, to));
+    QAction *hosts = menu.addAction(QObject::tr("&Hosts: %1 hosts %2").arg(from, to));
+    QAction *chosen = menu.exec(globalPos);
+    if (chosen == data)
+        return EdgeKind::Data;
+    if (chosen == access)
+        return EdgeKind::Access;
+    if (chosen == code)
+        return EdgeKind::Code;
+    if (chosen == hosts)
+        return EdgeKind::Hosts;
+    return std::nullopt;
+}
+
+std::optional<QStringList> DialogPrompter::askCategories(QWidget *parent, const Taxonomy &taxonomy,
+                                                         const QStringList &current)
+{
+    CategoryPicker picker(taxonomy, current, parent);
+    if (picker.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return picker.checked();
 }
 
 } // namespace vg

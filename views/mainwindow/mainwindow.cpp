@@ -1,190 +1,191 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/mainwindow/mainwindow.h"
 
-#include "views/dialogs/prompter.h"
-#include "views/panels/naturalsortproxymodel.h"
-
 #include "model/document/document.h"
-#include "model/io/sample.h"
-#include "model/itemmodels/edgetablemodel.h"
-#include "model/itemmodels/nodetablemodel.h"
+#include "model/document/selection.h"
+#include "views/canvas/graphscene.h"
+#include "views/canvas/graphview.h"
+#include "views/canvas/minimap.h"
+#include "views/mainwindow/editcontroller.h"
+#include "views/mainwindow/filecontroller.h"
+#include "views/mainwindow/theme.h"
+#include "views/mainwindow/viewcontroller.h"
+#include "views/panels/filterpanel.h"
+#include "views/panels/inspector.h"
+#include "views/panels/modelbrowser.h"
+#include "views/panels/tablespanel.h"
 
-#include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
+#include <QCoreApplication>
+#include <QDockWidget>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSet>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 namespace vg {
 
-namespace {
-
-constexpr int kMaxRecent = 8;
-const QString kRecentKey = QStringLiteral("recentFiles");
-
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setSortingEnabled(true);
-    view->sortByColumn(0, Qt::AscendingOrder);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                          | QAbstractItemView::AnyKeyPressed);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view->setWordWrap(false);
-    return view;
-}
-
-} // namespace
-
 MainWindow::MainWindow(std::unique_ptr<Prompter> prompter, QWidget *parent)
     : QMainWindow(parent), m_prompter(prompter ? std::move(prompter) : std::make_unique<DialogPrompter>()),
-      m_doc(new Document(this)), m_nodes(new NodeTableModel(m_doc, this)), m_edges(new EdgeTableModel(m_doc, this)),
-      m_nodeProxy(new NaturalSortProxyModel(this)), m_edgeProxy(new NaturalSortProxyModel(this))
+      m_doc(new Document(this)), m_selection(new Selection(m_doc, this)), m_scene(new GraphScene(m_doc, m_selection, this)),
+      m_view(new GraphView(m_scene, this)), m_counts(new QLabel(this)), m_zoom(new QLabel(this))
 {
-    m_nodeProxy->setSourceModel(m_nodes);
-    m_edgeProxy->setSourceModel(m_edges);
-
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(6, 6, 6, 0);
-    m_filter = new QLineEdit(central);
-    m_filter->setPlaceholderText(tr("Filter nodes and edges (id, name, category, ...)"));
-    m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_nodeProxy->setFilterFixedString(text);
-        m_edgeProxy->setFilterFixedString(text);
-    });
-    m_tabs = new QTabWidget(central);
-    m_nodeView = makeTable(m_nodeProxy, m_tabs);
-    m_edgeView = makeTable(m_edgeProxy, m_tabs);
-    m_tabs->addTab(m_nodeView, tr("&Nodes"));
-    m_tabs->addTab(m_edgeView, tr("&Edges"));
-    layout->addWidget(m_filter);
-    layout->addWidget(m_tabs);
-    setCentralWidget(central);
-    m_counts = new QLabel(this);
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_view);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    m_files = new FileController(this);
+    m_edits = new EditController(this);
+    m_views = new ViewController(this);
+    applyTheme(themeFromString(QSettings().value(QStringLiteral("theme")).toString()));
+    m_scene->setCanvasStyle(canvasStyleForPalette());
+    createDocks();
+    createMenus();
     statusBar()->addPermanentWidget(m_counts);
-
-    createActions();
+    statusBar()->addPermanentWidget(m_zoom);
+    connect(m_view, &GraphView::zoomChanged, this,
+            [this](qreal z) { m_zoom->setText(tr("Zoom %1%").arg(qRound(z * 100))); });
     connect(m_doc, &Document::modifiedChanged, this, &MainWindow::setWindowModified);
     connect(m_doc, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::modelReset, this, [this] {
         updateTitle();
-        updateStatus();
-        for (QTableView *v : {m_nodeView, m_edgeView}) {
-            v->resizeColumnsToContents();
-            for (int c = 0; c < v->model()->columnCount(); ++c)
-                v->setColumnWidth(c, std::min(v->columnWidth(c), 320));
-        }
+        updateCounts();
+        m_tables->fitColumns();
+        QTimer::singleShot(0, m_view, &GraphView::fitAll);
     });
-    resize(1200, 760);
+    connect(m_doc, &Document::changeApplied, this, [this](const ChangeSet &c) {
+        if (c.changesAnalysis())
+            updateCounts();
+        if (c.name)
+            updateTitle();
+    });
+    connect(m_selection, &Selection::changed, this, [this] {
+        const int n = int(m_selection->nodes().size()), e = int(m_selection->edges().size());
+        if (n + e > 0)
+            statusBar()->showMessage(tr("Selected: %1 node(s), %2 edge(s)").arg(n).arg(e), 4000);
+    });
+    connect(m_view, &GraphView::addNodeRequested, this, [this](QPointF p) {
+        if (const auto kind = m_prompter->askNodeKind(this, QCursor::pos()))
+            m_edits->addNode(*kind, p);
+    });
+    connect(m_view, &GraphView::connectRequested, this,
+            [this](const QString &from, const QString &to, QPoint global) { m_edits->connectNodes(from, to, global); });
+    connect(m_view, &GraphView::contextMenuRequested, this, [this](QPointF scenePos, QPoint global) {
+        QMenu menu(this);
+        if (!m_selection->isEmpty()) {
+            menu.addSection(m_selection->nodes().size() + m_selection->edges().size() == 1
+                                ? (m_selection->currentNode().isEmpty() ? m_selection->currentEdge()
+                                                                        : m_selection->currentNode())
+                                : tr("%n item(s)", nullptr, int(m_selection->nodes().size() + m_selection->edges().size())));
+            menu.addAction(tr("&Inspect"), this, [this] { m_inspector->focusForm(); });
+            if (!m_selection->currentNode().isEmpty())
+                menu.addAction(tr("C&onnect To..."), m_edits, &EditController::connectFromKeyboard);
+            menu.addAction(tr("Fo&cus on Selection"), m_filters, &FilterPanel::focusOnSelection);
+            menu.addSeparator();
+            if (!m_selection->nodes().isEmpty()) {
+                menu.addAction(tr("Cu&t"), m_edits, &EditController::cutSelection);
+                menu.addAction(tr("&Copy"), m_edits, &EditController::copySelection);
+            }
+            menu.addAction(tr("&Delete"), m_edits, &EditController::deleteSelection);
+        } else {
+            menu.addSection(tr("Add here"));
+            menu.addAction(tr("&People"), this, [this, scenePos] { m_edits->addNode(NodeKind::People, scenePos); });
+            menu.addAction(tr("&Service"), this, [this, scenePos] { m_edits->addNode(NodeKind::Service, scenePos); });
+            menu.addAction(tr("&Vendor"), this, [this, scenePos] { m_edits->addNode(NodeKind::Vendor, scenePos); });
+            menu.addSeparator();
+            menu.addAction(tr("&Paste Here"), this, [this, scenePos] { m_edits->paste(scenePos); });
+            menu.addAction(tr("&Fit to Window"), m_view, &GraphView::fitAll);
+        }
+        menu.exec(global);
+    });
+    restoreSettings();
     updateTitle();
+    updateCounts();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createActions()
+QDockWidget *MainWindow::dock(const QString &objectName) const { return findChild<QDockWidget *>(objectName); }
+
+void MainWindow::showStatus(const QString &message, int timeoutMs) { statusBar()->showMessage(message, timeoutMs); }
+
+void MainWindow::createDocks()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QToolBar *bar = addToolBar(tr("File"));
-    bar->setObjectName(QStringLiteral("fileToolBar"));
-    auto add = [&](const QString &text, QKeySequence::StandardKey key, auto slot, const char *icon) {
-        QAction *a = file->addAction(QIcon::fromTheme(QLatin1StringView(icon)), text);
-        a->setShortcut(key);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
+    // title has the mnemonic for the Panels menu; the dock's own title shows without it.
+    auto makeDock = [this](const QString &title, const char *name, QWidget *content, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(QString(title).remove(QLatin1Char('&')), this);
+        d->setObjectName(QLatin1StringView(name));
+        d->setWidget(content);
+        d->toggleViewAction()->setText(title);
+        addDockWidget(area, d);
+        return d;
     };
-    bar->addAction(add(
-        tr("&New"), QKeySequence::New, [this] { newDocument(); }, "document-new"));
-    bar->addAction(add(
-        tr("&Open..."), QKeySequence::Open, [this] { open(); }, "document-open"));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    QAction *sample = file->addAction(tr("Open the &Sample Model"));
-    connect(sample, &QAction::triggered, this, [this] {
-        if (maybeSave())
-            openSample();
-    });
-    file->addSeparator();
-    bar->addAction(add(
-        tr("&Save"), QKeySequence::Save, [this] { save(); }, "document-save"));
-    add(
-        tr("Save &As..."), QKeySequence::SaveAs, [this] { saveAs(); }, "document-save-as");
-    file->addSeparator();
-    QAction *quit = add(
-        tr("&Quit"), QKeySequence::Quit, [this] { close(); }, "application-exit");
-    quit->setMenuRole(QAction::QuitRole);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    QAction *find = edit->addAction(tr("&Find"));
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, this, [this] { m_filter->setFocus(Qt::ShortcutFocusReason); });
-    rebuildRecentMenu();
-}
-
-QStringList MainWindow::recentFiles() const { return QSettings().value(kRecentKey).toStringList(); }
-
-void MainWindow::addRecent(const QString &path)
-{
-    QStringList list = recentFiles();
-    const QString abs = QFileInfo(path).absoluteFilePath();
-    list.removeAll(abs);
-    list.prepend(abs);
-    while (list.size() > kMaxRecent)
-        list.removeLast();
-    QSettings().setValue(kRecentKey, list);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList list = recentFiles();
-    int n = 0;
-    for (const QString &path : list) {
-        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(++n).arg(QFileInfo(path).fileName()));
-        a->setToolTip(QDir::toNativeSeparators(path));
-        a->setStatusTip(QDir::toNativeSeparators(path));
-        a->setEnabled(QFileInfo::exists(path));
-        connect(a, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                openFile(path);
-        });
-    }
-    if (!list.isEmpty())
-        m_recentMenu->addSeparator();
-    QAction *clear = m_recentMenu->addAction(tr("&Clear Recent Files"));
-    clear->setEnabled(!list.isEmpty());
-    connect(clear, &QAction::triggered, this, [this] {
-        QSettings().remove(kRecentKey);
-        rebuildRecentMenu();
+    m_browser = new ModelBrowser(m_doc, m_selection, this);
+    m_filters = new FilterPanel(m_doc, m_selection, this);
+    m_inspector = new Inspector(m_doc, m_selection, m_prompter.get(), this);
+    m_tables = new TablesPanel(m_doc, m_selection, this);
+    m_minimap = new Minimap(m_view, this);
+    QDockWidget *browser = makeDock(tr("Model &Browser"), "browserDock", m_browser, Qt::LeftDockWidgetArea);
+    QDockWidget *filters = makeDock(tr("&Filters"), "filtersDock", m_filters, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(browser, filters);
+    browser->raise();
+    makeDock(tr("&Inspector"), "inspectorDock", m_inspector, Qt::RightDockWidgetArea);
+    makeDock(tr("&Overview"), "overviewDock", m_minimap, Qt::RightDockWidgetArea);
+    QDockWidget *tables = makeDock(tr("&Tables"), "tablesDock", m_tables, Qt::BottomDockWidgetArea);
+    // The canvas comes first: the tables are one click away (View > Panels).
+    tables->hide();
+    resizeDocks({tables}, {220}, Qt::Vertical);
+    resizeDocks({browser}, {250}, Qt::Horizontal);
+    connect(m_filters, &FilterPanel::filterChanged, m_scene, &GraphScene::setFilter);
+    connect(m_browser, &ModelBrowser::revealRequested, m_view, &GraphView::revealNode);
+    connect(m_tables, &TablesPanel::revealRequested, this, [this](const QString &node, const QString &edge) {
+        if (!node.isEmpty())
+            m_view->revealNode(node);
+        else if (!edge.isEmpty()) {
+            m_selection->selectEdge(edge);
+            m_view->zoomToSelection();
+        }
     });
 }
+
+void MainWindow::createMenus()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_files->createActions(menuBar()->addMenu(tr("&File")), bar);
+    m_edits->createActions(menuBar()->addMenu(tr("&Edit")), bar);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *layout = menuBar()->addMenu(tr("&Layout"));
+    m_views->createActions(view, layout, bar);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Canvas Gestures"), this, [this] {
+        showStatus(tr("Double-click: add a node · drag a node's dot (or Shift+drag) to another: connect · "
+                      "middle button or Space+drag: pan · wheel: zoom · arrows: move the selection"),
+                   15000);
+    });
+    help->addAction(tr("&About VendorGraph"), this, [this] {
+        m_prompter->showError(this, tr("About VendorGraph"),
+                              tr("VendorGraph %1: if this vendor is compromised, what do we lose?\nGPL-3.0-or-later.")
+                                  .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+QTableView *MainWindow::nodeView() const { return m_tables->nodeView(); }
+QTableView *MainWindow::edgeView() const { return m_tables->edgeView(); }
+QStringList MainWindow::recentFiles() const { return m_files->recentFiles(); }
+bool MainWindow::newDocument() { return m_files->newDocument(); }
+bool MainWindow::openFile(const QString &path) { return m_files->openFile(path); }
+bool MainWindow::open() { return m_files->open(); }
+bool MainWindow::save() { return m_files->save(); }
+bool MainWindow::saveAs() { return m_files->saveAs(); }
+void MainWindow::openSample() { m_files->openSample(); }
 
 void MainWindow::updateTitle()
 {
@@ -192,24 +193,36 @@ void MainWindow::updateTitle()
     setWindowModified(m_doc->isModified());
 }
 
-void MainWindow::updateStatus()
+void MainWindow::updateCounts()
 {
-    const Model &m = *m_doc->snapshot();
+    const GraphStore &s = m_doc->store();
     QSet<QString> cats;
-    for (const Edge &e : m.edges)
+    s.forEachEdge([&](int, const Edge &e) {
         for (const QString &c : e.categories)
             cats.insert(c);
-    for (const Node &n : m.nodes)
-        for (const StoredData &s : n.stores)
-            cats.insert(s.category);
+    });
+    s.forEachNode([&](int, const Node &n) {
+        for (const StoredData &d : n.stores)
+            cats.insert(d.category);
+    });
     const QLocale locale;
     m_counts->setText(tr("%1 nodes · %2 edges · %3 categories in use")
-                          .arg(locale.toString(qint64(m.nodes.size())), locale.toString(qint64(m.edges.size())))
+                          .arg(locale.toString(s.nodeCount()), locale.toString(s.edgeCount()))
                           .arg(cats.size()));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    resize(1400, 880);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 void MainWindow::openInitial(const QString &path)
 {
+    if (m_files->offerRecovery())
+        return;
     if (!path.isEmpty() && openFile(path))
         return;
     if (path.isEmpty()) {
@@ -223,93 +236,17 @@ void MainWindow::openInitial(const QString &path)
     openSample();
 }
 
-void MainWindow::openSample()
-{
-    m_doc->reset(bundledSample(), QString());
-    statusBar()->showMessage(tr("Opened the bundled sample model. Save As to keep your changes."), 8000);
-}
-
-bool MainWindow::maybeSave()
-{
-    if (!m_doc->isModified())
-        return true;
-    switch (m_prompter->askSaveChanges(this, m_doc->displayName())) {
-    case Prompter::Answer::Save: return save();
-    case Prompter::Answer::Discard: return true;
-    case Prompter::Answer::Cancel: break;
-    }
-    return false;
-}
-
-bool MainWindow::newDocument()
-{
-    if (!maybeSave())
-        return false;
-    Model empty;
-    empty.name = tr("Untitled");
-    m_doc->reset(std::move(empty), QString());
-    return true;
-}
-
-bool MainWindow::open()
-{
-    if (!maybeSave())
-        return false;
-    const QString dir = m_doc->filePath().isEmpty() ? QDir::homePath() : QFileInfo(m_doc->filePath()).absolutePath();
-    const QString path = m_prompter->askOpenPath(this, dir);
-    return !path.isEmpty() && openFile(path);
-}
-
-bool MainWindow::openFile(const QString &path)
-{
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Status s = m_doc->open(path);
-    QApplication::restoreOverrideCursor();
-    if (!s) {
-        m_prompter->showError(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()), s.error().message());
-        return false;
-    }
-    addRecent(path);
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
-}
-
-bool MainWindow::save()
-{
-    if (m_doc->filePath().isEmpty())
-        return saveAs();
-    return saveTo(m_doc->filePath());
-}
-
-bool MainWindow::saveAs()
-{
-    const QString suggested = m_doc->filePath().isEmpty()
-        ? QDir::home().filePath(m_doc->displayName().section(QLatin1Char(' '), 0, 0) + QStringLiteral(".vgdb"))
-        : m_doc->filePath();
-    const QString path = m_prompter->askSavePath(this, suggested);
-    return !path.isEmpty() && saveTo(path);
-}
-
-bool MainWindow::saveTo(const QString &path)
-{
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Status s = m_doc->saveAs(path);
-    QApplication::restoreOverrideCursor();
-    if (!s) {
-        m_prompter->showError(this, tr("Cannot save %1").arg(QFileInfo(path).fileName()), s.error().message());
-        return false;
-    }
-    addRecent(path);
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (maybeSave())
-        event->accept();
-    else
+    if (!m_files->maybeSave()) {
         event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    m_files->shutdown();
+    event->accept();
 }
 
 } // namespace vg

@@ -7,20 +7,29 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
-class QLineEdit;
-class QMenu;
-class QSortFilterProxyModel;
-class QTabWidget;
 class QTableView;
 
 namespace vg {
 
 class Document;
-class EdgeTableModel;
-class NodeTableModel;
+class EditController;
+class FileController;
+class FilterPanel;
+class GraphScene;
+class GraphView;
+class Inspector;
+class Minimap;
+class ModelBrowser;
+class Selection;
+class TablesPanel;
+class ViewController;
 
-// The desktop app's window: the document's nodes and edges, the File and Edit menus.
+// The desktop app's window: the graph canvas in the centre; docks for the model browser,
+// the filters, the inspector, the overview and the node and edge tables. The menus and
+// their actions live in controllers (FileController, EditController, ViewController); this
+// class assembles them and keeps the title, status bar and settings.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -28,12 +37,24 @@ public:
     explicit MainWindow(std::unique_ptr<Prompter> prompter = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens path, or else the most recent file that still exists, or else the bundled sample.
+    // Offers recovery of unsaved work, then opens path, or else the most recent file that
+    // still exists, or else the bundled sample.
     void openInitial(const QString &path);
 
     Document *document() const { return m_doc; }
-    QTableView *nodeView() const { return m_nodeView; }
-    QTableView *edgeView() const { return m_edgeView; }
+    Selection *selection() const { return m_selection; }
+    GraphScene *scene() const { return m_scene; }
+    GraphView *view() const { return m_view; }
+    Inspector *inspector() const { return m_inspector; }
+    ModelBrowser *browser() const { return m_browser; }
+    TablesPanel *tables() const { return m_tables; }
+    FilterPanel *filters() const { return m_filters; }
+    Prompter *prompter() const { return m_prompter.get(); }
+    FileController *files() const { return m_files; }
+    EditController *edits() const { return m_edits; }
+    ViewController *views() const { return m_views; }
+    QTableView *nodeView() const;
+    QTableView *edgeView() const;
     QStringList recentFiles() const;
 
     // The File menu's actions, callable from tests. Each returns false when nothing happened
@@ -45,30 +66,34 @@ public:
     bool saveAs();
     void openSample();
 
+    QDockWidget *dock(const QString &objectName) const;
+    void showStatus(const QString &message, int timeoutMs = 5000);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    bool maybeSave();
-    bool saveTo(const QString &path);
-    void addRecent(const QString &path);
-    void rebuildRecentMenu();
+    void createDocks();
+    void createMenus();
     void updateTitle();
-    void updateStatus();
-    void createActions();
+    void updateCounts();
+    void restoreSettings();
 
     std::unique_ptr<Prompter> m_prompter;
     Document *m_doc;
-    NodeTableModel *m_nodes;
-    EdgeTableModel *m_edges;
-    QSortFilterProxyModel *m_nodeProxy;
-    QSortFilterProxyModel *m_edgeProxy;
-    QTabWidget *m_tabs;
-    QTableView *m_nodeView;
-    QTableView *m_edgeView;
-    QLineEdit *m_filter;
-    QMenu *m_recentMenu = nullptr;
+    Selection *m_selection;
+    GraphScene *m_scene;
+    GraphView *m_view;
+    ModelBrowser *m_browser = nullptr;
+    Inspector *m_inspector = nullptr;
+    TablesPanel *m_tables = nullptr;
+    FilterPanel *m_filters = nullptr;
+    Minimap *m_minimap = nullptr;
+    FileController *m_files = nullptr;
+    EditController *m_edits = nullptr;
+    ViewController *m_views = nullptr;
     QLabel *m_counts;
+    QLabel *m_zoom;
 };
 
 } // namespace vg

@@ -6,8 +6,9 @@
 #include "model/io/sample.h"
 #include "model/itemmodels/edgetablemodel.h"
 #include "model/itemmodels/nodetablemodel.h"
-#include "views/dialogs/prompter.h"
+#include "tests/views/scriptedprompter.h"
 #include "views/mainwindow/mainwindow.h"
+#include "views/panels/tablespanel.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -20,29 +21,7 @@
 
 using namespace vg;
 
-namespace {
-
-// Answers the window's questions from a script and records what it was asked.
-class ScriptedPrompter final : public Prompter {
-public:
-    Answer answer = Answer::Cancel;
-    QString openPath, savePath;
-    int saveQuestions = 0;
-    QStringList errors;
-    Answer askSaveChanges(QWidget *, const QString &) override
-    {
-        ++saveQuestions;
-        return answer;
-    }
-    QString askOpenPath(QWidget *, const QString &) override { return openPath; }
-    QString askSavePath(QWidget *, const QString &) override { return savePath; }
-    void showError(QWidget *, const QString &title, const QString &message) override
-    {
-        errors << title + QLatin1Char('\n') + message;
-    }
-};
-
-} // namespace
+using test::ScriptedPrompter;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -183,8 +162,7 @@ private Q_SLOTS:
     void filterNarrowsBothTables()
     {
         m_window->openSample();
-        auto *filter = m_window->findChild<QLineEdit *>();
-        QVERIFY(filter);
+        QLineEdit *filter = m_window->tables()->filterBox();
         filter->setText(QStringLiteral("crm_tenant"));
         QAbstractItemModel *nodes = m_window->nodeView()->model();
         QAbstractItemModel *edges = m_window->edgeView()->model();
@@ -195,7 +173,7 @@ private Q_SLOTS:
             const QString to = edges->index(r, EdgeTableModel::To).data().toString();
             QVERIFY(from == u"crm_tenant" || to == u"crm_tenant");
         }
-        m_window->findChild<QTabWidget *>()->setCurrentIndex(1);
+        m_window->tables()->tabs()->setCurrentIndex(1);
         // Ids sort the way people read them: e12 before e111.
         QStringList ids;
         for (int r = 0; r < edges->rowCount(); ++r)

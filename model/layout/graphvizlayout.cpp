@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/layout/graphvizlayout.h"
+
+#include "model/layout/organiclayout.h"
+#include "model/layout/placement.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace vg {
+
+namespace {
+
+// In the child: lays out and writes 2 doubles per node to fd. Returns the exit code.
+int layoutInChild(const LayoutGraph &g, const char *engine, int fd)
+{
+    GVC_t *gvc = gvContext();
+    Agraph_t *graph = agopen(const_cast<char *>("g"), Agdirected, nullptr);
+    agattr(graph, AGRAPH, const_cast<char *>("rankdir"), const_cast<char *>("LR"));
+    agattr(graph, AGRAPH, const_cast<char *>("nodesep"), const_cast<char *>("0.35"));
+    agattr(graph, AGRAPH, const_cast<char *>("ranksep"), const_cast<char *>("1.6"));
+    agattr(graph, AGRAPH, const_cast<char *>("overlap"), const_cast<char *>("prism"));
+    agattr(graph, AGRAPH, const_cast<char *>("splines"), const_cast<char *>("false"));
+    const QByteArray w = QByteArray::number(kNodeWidth / 72.0), h = QByteArray::number(kNodeHeight / 72.0);
+    agattr(graph, AGNODE, const_cast<char *>("shape"), const_cast<char *>("box"));
+    agattr(graph, AGNODE, const_cast<char *>("fixedsize"), const_cast<char *>("true"));
+    agattr(graph, AGNODE, const_cast<char *>("width"), const_cast<char *>(w.constData()));
+    agattr(graph, AGNODE, const_cast<char *>("height"), const_cast<char *>(h.constData()));
+    agattr(graph, AGNODE, const_cast<char *>("label"), const_cast<char *>(""));
+    std::vector<Agnode_t *> nodes(std::size_t(g.size()));
+    for (int i = 0; i < g.size(); ++i) {
+        const QByteArray name = QByteArray::number(i);
+        nodes[std::size_t(i)] = agnode(graph, const_cast<char *>(name.constData()), 1);
+    }
+    for (const auto &[a, b] : g.edges)
+        agedge(graph, nodes[std::size_t(a)], nodes[std::size_t(b)], nullptr, 1);
+    if (gvLayout(gvc, graph, engine) != 0)
+        return 3;
+    std::vector<double> out;
+    out.reserve(std::size_t(g.size()) * 2);
+    for (Agnode_t *n : nodes) {
+        out.push_back(ND_coord(n).x);
+        out.push_back(-ND_coord(n).y); // Graphviz's y axis points up
+    }
+    const char *p = reinterpret_cast<const char *>(out.data());
+    std::size_t left = out.size() * sizeof(double);
+    while (left > 0) {
+        const ssize_t k = ::write(fd, p, left);
+        if (k <= 0)
+            return 4;
+        p += k;
+        left -= std::size_t(k);
+    }
+    // No cleanup: the process ends here.
+    return 0;
+}
+
+} // namespace
+
+Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const LayoutControl &control, QString *engineUsed)
+{
+    const int n = g.size();
+    std::vector<QPointF> out(static_cast<std::size_t>(n));
+    if (n == 0)
+        return out;
+    const bool dot = n <= kDotMaxNodes && int(g.edges.size()) <= kDotMaxEdges;
+    const char *engine = dot ? "dot" : "sfdp";
+    if (engineUsed)
+        *engineUsed = QString::fromLatin1(engine);
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return Error(QString(), QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    const pid_t child = ::fork();
+    if (child < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return Error(QString(), QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    if (child == 0) {
+        ::close(fds[0]);
+        ::_exit(layoutInChild(g, engine, fds[1]));
+    }
+    ::close(fds[1]);
+    std::vector<double> coords(std::size_t(n) * 2);
+    char *dst = reinterpret_cast<char *>(coords.data());
+    std::size_t want = coords.size() * sizeof(double), got = 0;
+    bool cancelled = false;
+    int ticks = 0;
+    while (got < want) {
+        pollfd pfd{fds[0], POLLIN, 0};
+        const int r = ::poll(&pfd, 1, 50);
+        if (control.cancelled()) {
+            cancelled = true;
+            break;
+        }
+        if (r == 0) {
+            // No output until the layout is done: show that it is alive.
+            control.report(std::min(0.9, 0.05 + 0.01 * ++ticks / 2.0));
+            continue;
+        }
+        if (r < 0 && errno == EINTR)
+            continue;
+        const ssize_t k = ::read(fds[0], dst + got, want - got);
+        if (k <= 0)
+            break;
+        got += std::size_t(k);
+    }
+    ::close(fds[0]);
+    if (cancelled)
+        ::kill(child, SIGKILL);
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (cancelled)
+        return layoutCancelled();
+    if (got < want || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return Error(QString(), QStringLiteral("Graphviz (%1) could not lay out the graph (exit status %2)")
+                                    .arg(QString::fromLatin1(engine))
+                                    .arg(WIFEXITED(status) ? WEXITSTATUS(status) : -1));
+    for (int i = 0; i < n; ++i)
+        out[std::size_t(i)] = QPointF(coords[std::size_t(2 * i)], coords[std::size_t(2 * i + 1)]);
+    if (!dot) // sfdp places nodes by force: make sure no two overlap
+        snapToFreeCells(out, QSizeF(kNodeWidth + 28, kNodeHeight + 28));
+    control.report(1.0);
+    return out;
+}
+
+} // namespace vg

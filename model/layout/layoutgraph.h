@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/domain/expected.h"
+#include "model/domain/model.h"
+
+#include <QHash>
+#include <QLineF>
+#include <QPointF>
+#include <QSizeF>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace vg {
+
+// What a layout sees of a model: node kinds and the edges between them, by index.
+struct LayoutGraph {
+    std::vector<QString> ids;
+    std::vector<NodeKind> kinds;
+    std::vector<std::pair<int, int>> edges; // from, to
+
+    int size() const { return int(ids.size()); }
+    // The whole model, or only the nodes in `only` (and the edges among them).
+    static LayoutGraph fromModel(const Model &model, const QStringList &only = {});
+};
+
+// Cancel and progress for a layout running off the GUI thread. The layout polls cancel
+// between steps and then returns an error saying so; progress receives 0..1.
+struct LayoutControl {
+    const std::atomic<bool> *cancel = nullptr;
+    std::function<void(double)> progress;
+
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    void report(double fraction) const
+    {
+        if (progress)
+            progress(fraction);
+    }
+};
+
+enum class LayoutKind { Tiers, Layered, Organic };
+QString toString(LayoutKind kind);
+
+// The error a cancelled layout returns.
+Error layoutCancelled();
+bool isCancellation(const Error &e);
+
+// Runs a layout on the model (or on the nodes in `only`, placed where their current
+// bounding box starts) and returns the new positions by node id. Every position is finite
+// and no two nodes' footprints (placement.h) overlap.
+Expected<QHash<QString, QPointF>> runLayout(LayoutKind kind, const Model &model, const QStringList &only,
+                                            const LayoutControl &control, QString *note = nullptr);
+
+} // namespace vg

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QLineF>
+
+#include <memory>
+#include <vector>
+
+namespace vg {
+
+class GraphScene;
+
+// All edges of the canvas as one item. Half a million QGraphicsItems would not keep the
+// 70,000-node model usable, so edges are drawn in batches by style from a spatial index
+// (a Boost.Geometry R-tree of their bounding boxes): a paint asks the index for the edges
+// in the exposed rectangle only. Level of detail: far out, edges are thin solid lines
+// without arrowheads or badges; close in, each kind has its own stroke (data solid with a
+// category-count badge, access dashed with a key mark and its scope, code dotted, hosts
+// double) and an arrowhead. Hit-testing for hover, tooltips and clicks uses the same index.
+class EdgeLayer final : public QGraphicsItem {
+public:
+    // How the overlay wants an edge drawn; default: by kind.
+    struct Look {
+        QColor color;        // invalid: the kind's colour
+        bool emphasis = false; // thicker (carried the compromise or exposed data)
+        bool faded = false;
+    };
+
+    explicit EdgeLayer(GraphScene *scene);
+    ~EdgeLayer() override;
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    // Rebuilds the geometry and the index of every edge (model reset, filter change).
+    void rebuild();
+    void edgeAdded(int handle);
+    void edgeAboutToBeRemoved(int handle);
+    void edgeChanged(int handle); // endpoints, kind or data that changes its badge
+    void nodeMoved(int nodeHandle);
+
+    // The visible edge nearest to scenePos within tolerance (scene units), or -1.
+    int edgeAt(QPointF scenePos, qreal tolerance) const;
+    // The drawn segment of an edge (centre to centre, shifted when parallel to others).
+    QLineF segment(int handle) const;
+    void setBounds(const QRectF &r);
+
+    // Counters for tests and benchmarks: edges drawn by the last paint.
+    int lastDrawnCount() const { return m_lastDrawn; }
+
+private:
+    struct Index;
+    void place(int handle);
+    void unplace(int handle);
+    void updateSiblings(int a, int b);
+    QLineF rawSegment(int handle) const;
+
+    GraphScene *m_scene;
+    std::unique_ptr<Index> m_index;
+    std::vector<QLineF> m_geom;     // by edge handle; null line: not placed
+    std::vector<float> m_offset;    // perpendicular shift of parallel edges
+    QRectF m_bounds;
+    int m_lastDrawn = 0;
+};
+
+} // namespace vg
