@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/cli.h"
 
+#include "views/mainwindow/filecontroller.h"
 #include "views/mainwindow/mainwindow.h"
 
 #include <QApplication>
@@ -15,16 +16,25 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("VendorGraph"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VENDORGRAPH_VERSION));
     if (vg::cli::isHeadless(args)) {
-        QCoreApplication app(argc, argv);
+        if (!vg::cli::needsWidgets(args)) {
+            QCoreApplication app(argc, argv);
+            return vg::cli::run(args);
+        }
+        // Diagrams and the canvas benchmark draw with the canvas's own code: widgets, but
+        // no display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
         return vg::cli::run(args);
     }
     QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/vendorgraph/icons/vendorgraph.svg")));
     vg::MainWindow window;
     window.show();
-    if (args.value(0) == u"--sample")
-        window.openSample();
-    else
+    if (args.value(0) == u"--sample") {
+        if (!window.files()->offerRecovery())
+            window.openSample();
+    } else
         window.openInitial(args.value(0));
     return QApplication::exec();
 }

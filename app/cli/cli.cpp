@@ -38,6 +38,8 @@ const QList<Command> &commands()
          QStringLiteral("time the blast-radius engine (JSON)"), &cmdBench},
         {QStringLiteral("bench-io"), QStringLiteral("MODEL.json"),
          QStringLiteral("time JSON import, .vgdb save and open (JSON)"), &cmdBenchIo},
+        {QStringLiteral("bench-canvas"), QStringLiteral("MODEL [--width W --height H]"),
+         QStringLiteral("time opening, drawing, laying out and editing the map, offscreen (JSON)"), &cmdBenchCanvas},
     };
     return all;
 }
@@ -92,6 +94,12 @@ bool isHeadless(const QStringList &args)
     // neither a file nor a model name is a mistyped command.
     const QString suffix = QFileInfo(a).suffix().toLower();
     return !QFileInfo::exists(a) && suffix != u"json" && suffix != u"vgdb";
+}
+
+bool needsWidgets(const QStringList &args)
+{
+    static const QStringList drawing{QStringLiteral("bench-canvas")};
+    return !args.isEmpty() && drawing.contains(args.first());
 }
 
 int run(const QStringList &args)

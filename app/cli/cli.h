@@ -10,6 +10,9 @@ enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
 
 // True when args (without the program name) name a headless subcommand or option.
 bool isHeadless(const QStringList &args);
+// True for the headless subcommands that draw with the canvas (they need QApplication,
+// on the offscreen platform).
+bool needsWidgets(const QStringList &args);
 // Runs a headless subcommand. A QCoreApplication must exist. Output goes to stdout,
 // messages to stderr.
 int run(const QStringList &args);

@@ -48,5 +48,6 @@ int cmdRank(const Command &, const QStringList &);
 int cmdWhatIf(const Command &, const QStringList &);
 int cmdConcentration(const Command &, const QStringList &);
 int cmdBench(const Command &, const QStringList &);
+int cmdBenchCanvas(const Command &, const QStringList &);
 
 } // namespace vg::cli

@@ -93,17 +93,22 @@ Expected<std::vector<QPointF>> organicLayout(const LayoutGraph &g, const LayoutC
     Graph graph(static_cast<std::size_t>(n));
     for (const auto &[a, b] : g.edges)
         boost::add_edge(std::size_t(a), std::size_t(b), graph);
-    // The area gives an ideal edge length of about two node widths.
+    // Boost sizes the grid of force pairs from the topology's area as 2 x area / sqrt(n),
+    // which is twice the ideal edge length only for a unit square: so the layout runs in a
+    // unit square (ideal edge length 1/sqrt(n)) and is scaled to node spacing afterwards.
+    // In a larger square every node falls into one cell and each step costs n^2.
     const double spacing = kNodeWidth * 1.6;
-    const double side = std::sqrt(double(n)) * spacing;
+    const double unit = 1.0 / std::sqrt(double(n));
     boost::minstd_rand rng(20251129);
-    Topology topology(rng, -side / 2, -side / 2, side / 2, side / 2);
+    Topology topology(rng, -0.5, -0.5, 0.5, 0.5);
     std::vector<Topology::point_type> pos(static_cast<std::size_t>(n));
     auto pmap = boost::make_iterator_property_map(pos.begin(), boost::get(boost::vertex_index, graph));
     const int iterations = n < 2000 ? 120 : n < 20000 ? 60 : 30;
     try {
         boost::random_graph_layout(graph, pmap, topology);
-        Cooling cooling{iterations, side / 8, &control};
+        // A start temperature of a few node widths: hotter throws nodes to the borders,
+        // where they pile up and the grid of force pairs degenerates.
+        Cooling cooling{iterations, unit * 3, &control};
         boost::fruchterman_reingold_force_directed_layout(graph, pmap, topology, boost::cooling(std::ref(cooling)));
     } catch (const Cancelled &) {
         return layoutCancelled();
@@ -111,7 +116,7 @@ Expected<std::vector<QPointF>> organicLayout(const LayoutGraph &g, const LayoutC
         return Error(QString(), QStringLiteral("the organic layout failed: %1").arg(QString::fromLocal8Bit(e.what())));
     }
     for (int i = 0; i < n; ++i)
-        out[std::size_t(i)] = QPointF(pos[std::size_t(i)][0], pos[std::size_t(i)][1]);
+        out[std::size_t(i)] = QPointF(pos[std::size_t(i)][0], pos[std::size_t(i)][1]) * (spacing / unit);
     snapToFreeCells(out, QSizeF(kNodeWidth + 28, kNodeHeight + 28));
     control.report(1.0);
     return out;

@@ -3,6 +3,7 @@
 
 #include "model/document/document.h"
 #include "views/canvas/canvasstyle.h"
+#include "model/document/selection.h"
 #include "views/canvas/graphscene.h"
 
 #include <boost/geometry.hpp>
@@ -12,6 +13,7 @@
 #include <QStyleOptionGraphicsItem>
 
 #include <cmath>
+#include <thread>
 
 namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
@@ -30,8 +32,8 @@ Box boxOf(const QLineF &l)
                Point(std::max(l.x1(), l.x2()), std::max(l.y1(), l.y2())));
 }
 
-// Liang-Barsky: whether the segment crosses the rectangle.
-bool crosses(const QLineF &l, const QRectF &r)
+// Liang-Barsky: the part of the segment inside the rectangle (t0..t1 of its length), if any.
+bool clip(const QLineF &l, const QRectF &r, double *t0out, double *t1out)
 {
     double t0 = 0, t1 = 1;
     const double dx = l.dx(), dy = l.dy();
@@ -51,7 +53,15 @@ bool crosses(const QLineF &l, const QRectF &r)
         if (t0 > t1)
             return false;
     }
+    *t0out = t0;
+    *t1out = t1;
     return true;
+}
+
+bool crosses(const QLineF &l, const QRectF &r)
+{
+    double a, b;
+    return clip(l, r, &a, &b);
 }
 
 double distance(QPointF p, const QLineF &l)
@@ -88,6 +98,53 @@ void drawArrow(QPainter *p, const QLineF &l, qreal size)
 struct EdgeLayer::Index {
     bgi::rtree<Entry, bgi::rstar<16>> tree;
 };
+
+// The last density image, with what it was drawn for.
+struct EdgeLayer::Density {
+    QImage image;
+    QRect target; // device pixels it covers
+    QTransform transform;
+    QRectF exposed;
+    quint64 revision = 0;
+};
+
+namespace {
+
+// Above this many edges in view, they are aggregated rather than stroked one by one.
+constexpr int kAggregateAbove = 6000;
+// Density layers: the four kinds, faded edges, emphasised edges.
+constexpr int kLayers = 6;
+
+struct Counts {
+    int w = 0, h = 0;
+    std::vector<quint16> c; // kLayers x w x h
+    void init(int width, int height)
+    {
+        w = width;
+        h = height;
+        c.assign(std::size_t(kLayers) * std::size_t(w) * std::size_t(h), 0);
+    }
+    // A line in buffer coordinates, clipped to the buffer; counts saturate.
+    void line(int layer, QPointF a, QPointF b)
+    {
+        double t0, t1;
+        if (!clip(QLineF(a, b), QRectF(0, 0, w - 1, h - 1), &t0, &t1))
+            return;
+        const QPointF p = a + (b - a) * t0, q = a + (b - a) * t1;
+        const double dx = q.x() - p.x(), dy = q.y() - p.y();
+        const int steps = int(std::max(std::abs(dx), std::abs(dy))) + 1;
+        const double sx = dx / steps, sy = dy / steps;
+        double x = p.x(), y = p.y();
+        quint16 *base = c.data() + std::size_t(layer) * std::size_t(w) * std::size_t(h);
+        for (int i = 0; i <= steps; ++i, x += sx, y += sy) {
+            quint16 &cell = base[std::size_t(int(y + 0.5)) * std::size_t(w) + std::size_t(int(x + 0.5))];
+            if (cell < 65535)
+                ++cell;
+        }
+    }
+};
+
+} // namespace
 
 EdgeLayer::EdgeLayer(GraphScene *scene) : m_scene(scene), m_index(std::make_unique<Index>())
 {
@@ -158,6 +215,13 @@ void EdgeLayer::rebuild()
         entries.emplace_back(boxOf(l), h);
     });
     m_index->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());
+    ++m_revision;
+    update();
+}
+
+void EdgeLayer::looksChanged()
+{
+    ++m_revision;
     update();
 }
 
@@ -183,6 +247,7 @@ void EdgeLayer::place(int h)
     }
     m_geom[std::size_t(h)] = l;
     m_index->tree.insert(Entry(boxOf(l), h));
+    ++m_revision;
     update(l.p1().x() < l.p2().x() ? QRectF(l.p1(), l.p2()).normalized().adjusted(-20, -20, 20, 20)
                                    : QRectF(l.p2(), l.p1()).normalized().adjusted(-20, -20, 20, 20));
 }
@@ -193,6 +258,7 @@ void EdgeLayer::unplace(int h)
         return;
     const QLineF l = m_geom[std::size_t(h)];
     m_index->tree.remove(Entry(boxOf(l), h));
+    ++m_revision;
     m_geom[std::size_t(h)] = QLineF();
     update(QRectF(l.p1(), l.p2()).normalized().adjusted(-20, -20, 20, 20));
 }
@@ -274,10 +340,23 @@ int EdgeLayer::edgeAt(QPointF p, qreal tol) const
 
 void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
 {
-    const QRectF exposed = option->exposedRect.isValid() ? option->exposedRect : m_bounds;
+    // What is exposed, but never more than what the device shows: QGraphicsView::render()
+    // exposes the whole item.
+    QRectF exposed = option->exposedRect.isValid() ? option->exposedRect : m_bounds;
+    if (const QPaintDevice *device = p->device()) {
+        const QRectF deviceRect(0, 0, device->width(), device->height());
+        exposed &= p->worldTransform().inverted().mapRect(deviceRect).adjusted(-30, -30, 30, 30);
+    }
     const qreal lod = option->levelOfDetailFromTransform(p->worldTransform());
     const CanvasStyle &s = m_scene->canvasStyle();
     const GraphStore &store = m_scene->document()->store();
+    // The same view of the same edges as the last aggregated paint: its image as it is.
+    if (m_density && m_density->revision == m_revision && m_density->transform == p->worldTransform()
+        && m_density->exposed == exposed) {
+        drawDensity(p, {}, exposed);
+        m_lastAggregated = true;
+        return;
+    }
     const Box query(Point(exposed.left(), exposed.top()), Point(exposed.right(), exposed.bottom()));
     // What crosses the exposed area.
     thread_local std::vector<int> hits;
@@ -287,7 +366,12 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
             hits.push_back(it->second);
     const int count = int(hits.size());
     m_lastDrawn = count;
-    const bool detailed = lod >= 0.3 && count <= 4000;
+    m_lastAggregated = count > kAggregateAbove;
+    if (m_lastAggregated) {
+        drawDensity(p, hits, exposed);
+        return;
+    }
+    const bool detailed = lod >= 0.3 && count <= 2500;
     p->setRenderHint(QPainter::Antialiasing, detailed);
     if (!detailed) {
         // Far out or crowded: one batch of thin lines per kind; the overlay's edges on top.
@@ -318,6 +402,8 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
             p->setPen(pen);
             p->drawLine(m_geom[std::size_t(h)]);
         }
+        if (m_scene->overview())
+            drawNodeBlocks(p, exposed);
         return;
     }
     // Close in: each kind with its own stroke, arrowheads, and badges.
@@ -326,6 +412,13 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         const QLineF l = clipped(raw);
         if (l.length() < 2)
             return;
+        // Only the visible part is stroked: a dash pattern along a line that runs far off
+        // screen costs its whole length.
+        double t0 = 0, t1 = 1;
+        if (!clip(l, exposed, &t0, &t1))
+            return;
+        const QLineF visible(l.pointAt(t0), l.pointAt(t1));
+        const bool headVisible = t1 >= 1.0;
         const bool selected = m_scene->isEdgeSelected(h);
         QColor c = look.faded ? s.faded : (look.color.isValid() ? look.color : s.edgeColor[std::size_t(e.kind)]);
         if (selected)
@@ -340,15 +433,16 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         if (e.kind == EdgeKind::Hosts) {
             const QPointF u = (l.p2() - l.p1()) / l.length();
             const QPointF n(-u.y() * 2.2, u.x() * 2.2);
-            p->drawLine(l.translated(n));
-            p->drawLine(l.translated(-n));
+            p->drawLine(visible.translated(n));
+            p->drawLine(visible.translated(-n));
         } else {
-            p->drawLine(l);
+            p->drawLine(visible);
         }
         p->setPen(Qt::NoPen);
         p->setBrush(c);
-        drawArrow(p, l, 11 + w);
-        if (lod < 0.55 || count > 1500)
+        if (headVisible)
+            drawArrow(p, l, 11 + w);
+        if (lod < 0.55 || count > 1500 || !exposed.contains(l.center()))
             return;
         // Badges at the middle: a data edge's category count, an access edge's key and scope.
         QString text;
@@ -388,6 +482,128 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
             if (rank == pass)
                 drawEdge(h, m_geom[std::size_t(h)], look);
         }
+    if (m_scene->overview())
+        drawNodeBlocks(p, exposed);
+}
+
+void EdgeLayer::drawNodeBlocks(QPainter *p, const QRectF &exposed) const
+{
+    const CanvasStyle &s = m_scene->canvasStyle();
+    const GraphStore &store = m_scene->document()->store();
+    const QRectF r = CanvasStyle::nodeRect();
+    const bool anySelected = !m_scene->selection()->nodes().isEmpty();
+    store.forEachNode([&](int h, const Node &n) {
+        if (!m_scene->nodeVisible(h))
+            return;
+        const QRectF block = r.translated(m_scene->nodePos(h));
+        if (!block.intersects(exposed))
+            return;
+        const NodeLook look = m_scene->nodeLook(h);
+        QColor c = look.faded ? s.faded : (look.border.isValid() ? look.border : s.nodeBorder[std::size_t(n.kind)]);
+        if (anySelected && m_scene->selection()->containsNode(n.id)) {
+            p->fillRect(block.adjusted(-30, -30, 30, 30), s.selection);
+            c = s.selection;
+        }
+        p->fillRect(block, c);
+    });
+}
+
+void EdgeLayer::drawDensity(QPainter *p, const std::vector<int> &hits, const QRectF &exposed)
+{
+    const CanvasStyle &s = m_scene->canvasStyle();
+    const GraphStore &store = m_scene->document()->store();
+    const QTransform t = p->worldTransform();
+    const QRect target = t.mapRect(exposed).toAlignedRect();
+    // Selected edges are always drawn on top as lines; they are few.
+    auto drawSelected = [&] {
+        QPen pen(s.selection, 2.5);
+        pen.setCosmetic(true);
+        p->setPen(pen);
+        for (const QString &id : m_scene->selection()->edges()) {
+            const int h = store.edge(id);
+            if (h >= 0 && std::size_t(h) < m_geom.size() && !m_geom[std::size_t(h)].isNull())
+                p->drawLine(m_geom[std::size_t(h)]);
+        }
+    };
+    if (m_density && m_density->revision == m_revision && m_density->transform == t && m_density->exposed == exposed) {
+        p->save();
+        p->resetTransform();
+        p->setRenderHint(QPainter::SmoothPixmapTransform);
+        p->drawImage(m_density->target, m_density->image);
+        p->restore();
+        drawSelected();
+        return;
+    }
+    // A third of the screen's resolution for the whole map, half for closer views.
+    const double f = hits.size() > 100000 ? 1.0 / 3.0 : 0.5;
+    const int w = std::max(1, int(target.width() * f)), h = std::max(1, int(target.height() * f));
+    std::vector<std::pair<QPointF, QPointF>> ends(hits.size());
+    std::vector<quint8> layer(hits.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const int e = hits[i];
+        const QLineF &l = m_geom[std::size_t(e)];
+        ends[i] = {(t.map(l.p1()) - target.topLeft()) * f, (t.map(l.p2()) - target.topLeft()) * f};
+        const Look look = m_scene->edgeLook(e);
+        layer[i] = quint8(look.emphasis ? 5 : look.faded ? 4 : int(store.edgeAt(e).kind));
+    }
+    // Two threads, each with its own counters, summed afterwards.
+    Counts a, b;
+    a.init(w, h);
+    b.init(w, h);
+    const std::size_t half = hits.size() / 2;
+    std::thread second([&] {
+        for (std::size_t i = half; i < hits.size(); ++i)
+            b.line(layer[i], ends[i].first, ends[i].second);
+    });
+    for (std::size_t i = 0; i < half; ++i)
+        a.line(layer[i], ends[i].first, ends[i].second);
+    second.join();
+    for (std::size_t i = 0; i < a.c.size(); ++i)
+        a.c[i] = quint16(std::min<int>(65535, a.c[i] + b.c[i]));
+    // Counts to colour: the mix of the layers' colours, opaque as the count grows.
+    std::array<QColor, kLayers> colours{s.edgeColor[0], s.edgeColor[1], s.edgeColor[2], s.edgeColor[3], s.faded,
+                                        s.selection};
+    QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    const std::size_t plane = std::size_t(w) * std::size_t(h);
+    for (int y = 0; y < h; ++y) {
+        auto *row = reinterpret_cast<QRgb *>(image.scanLine(y));
+        for (int x = 0; x < w; ++x) {
+            const std::size_t i = std::size_t(y) * std::size_t(w) + std::size_t(x);
+            double total = 0, r = 0, g = 0, bl = 0;
+            for (int k = 0; k < kLayers; ++k) {
+                const double n = a.c[std::size_t(k) * plane + i] * (k == 5 ? 6.0 : 1.0);
+                total += n;
+                r += n * colours[std::size_t(k)].redF();
+                g += n * colours[std::size_t(k)].greenF();
+                bl += n * colours[std::size_t(k)].blueF();
+            }
+            if (total <= 0)
+                continue;
+            const double alpha = 1.0 - std::exp(-0.35 * total);
+            row[x] = qRgba(int(255 * alpha * r / total), int(255 * alpha * g / total), int(255 * alpha * bl / total),
+                           int(255 * alpha));
+        }
+    }
+    if (m_scene->overview()) {
+        // The nodes' blocks go into the same image, at the screen's resolution.
+        QImage composite(target.size(), QImage::Format_ARGB32_Premultiplied);
+        composite.fill(Qt::transparent);
+        QPainter c(&composite);
+        c.setRenderHint(QPainter::SmoothPixmapTransform);
+        c.drawImage(QRect(QPoint(0, 0), target.size()), image);
+        c.setTransform(t * QTransform::fromTranslate(-target.left(), -target.top()));
+        drawNodeBlocks(&c, exposed);
+        c.end();
+        image = std::move(composite);
+    }
+    m_density = std::make_unique<Density>(Density{std::move(image), target, t, exposed, m_revision});
+    p->save();
+    p->resetTransform();
+    p->setRenderHint(QPainter::SmoothPixmapTransform);
+    p->drawImage(target, m_density->image);
+    p->restore();
+    drawSelected();
 }
 
 } // namespace vg

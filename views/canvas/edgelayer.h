@@ -15,10 +15,14 @@ class GraphScene;
 // All edges of the canvas as one item. Half a million QGraphicsItems would not keep the
 // 70,000-node model usable, so edges are drawn in batches by style from a spatial index
 // (a Boost.Geometry R-tree of their bounding boxes): a paint asks the index for the edges
-// in the exposed rectangle only. Level of detail: far out, edges are thin solid lines
-// without arrowheads or badges; close in, each kind has its own stroke (data solid with a
-// category-count badge, access dashed with a key mark and its scope, code dotted, hosts
-// double) and an arrowhead. Hit-testing for hover, tooltips and clicks uses the same index.
+// in the exposed rectangle only. Level of detail: close in, each kind has its own stroke
+// (data solid with a category-count badge, access dashed with a key mark and its scope,
+// code dotted, hosts double) and an arrowhead; further out, thin solid lines by kind; and
+// when thousands cross the view (the whole map, or the spokes of a hub), they are
+// aggregated into a density image: each edge is rasterised into per-kind counters at a
+// fraction of the screen's resolution (on two threads), and the counts become colour and
+// opacity. That image is kept until the view or the edges change. Hit-testing for hover,
+// tooltips and clicks uses the same index.
 class EdgeLayer final : public QGraphicsItem {
 public:
     // How the overlay wants an edge drawn; default: by kind.
@@ -49,6 +53,10 @@ public:
 
     // Counters for tests and benchmarks: edges drawn by the last paint.
     int lastDrawnCount() const { return m_lastDrawn; }
+    // Whether the last paint aggregated the edges into the density image.
+    bool lastPaintAggregated() const { return m_lastAggregated; }
+    // The overlay's looks changed: cached aggregates are redrawn.
+    void looksChanged();
 
 private:
     struct Index;
@@ -63,6 +71,13 @@ private:
     std::vector<float> m_offset;    // perpendicular shift of parallel edges
     QRectF m_bounds;
     int m_lastDrawn = 0;
+    bool m_lastAggregated = false;
+    quint64 m_revision = 0; // changes with any edge's geometry or look
+    struct Density;
+    std::unique_ptr<Density> m_density;
+    void drawDensity(QPainter *p, const std::vector<int> &hits, const QRectF &exposed);
+    // The overview's nodes: a block each, in its kind's or the overlay's colour.
+    void drawNodeBlocks(QPainter *p, const QRectF &exposed) const;
 };
 
 } // namespace vg

@@ -22,7 +22,7 @@ GraphScene::GraphScene(Document *doc, Selection *selection, QObject *parent)
     : QGraphicsScene(parent), m_doc(doc), m_selection(selection), m_style(CanvasStyle::light()),
       m_edges(new EdgeLayer(this))
 {
-    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     addItem(m_edges);
     setBackgroundBrush(m_style.background);
     const GraphStore &s = doc->store();
@@ -63,6 +63,7 @@ GraphScene::GraphScene(Document *doc, Selection *selection, QObject *parent)
     });
     connect(doc, &Document::positionsMoved, this, [this, &s](const QStringList &ids) {
         m_applyingPositions = true;
+        m_bulk = ids.size() > 200;
         for (const QString &id : ids) {
             const int h = s.node(id);
             if (NodeItem *item = nodeItem(h)) {
@@ -72,6 +73,9 @@ GraphScene::GraphScene(Document *doc, Selection *selection, QObject *parent)
             }
         }
         m_applyingPositions = false;
+        if (m_bulk)
+            m_edges->rebuild();
+        m_bulk = false;
         Q_EMIT contentChanged();
     });
     connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::syncSelectionToShared);
@@ -118,7 +122,9 @@ void GraphScene::reload()
     m_refreshes = 0;
     const GraphStore &s = m_doc->store();
     m_items.assign(std::size_t(s.nodeSlots()), nullptr);
+    m_bulk = true;
     s.forEachNode([this](int h, const Node &) { addNodeItem(h); });
+    m_bulk = false;
     m_syncing = false;
     applyFilter();
     Q_EMIT contentChanged();
@@ -135,6 +141,7 @@ void GraphScene::addNodeItem(int h)
     item->setPos(p ? *p : placeNewNode(s, h));
     m_applyingPositions = false;
     m_items[std::size_t(h)] = item;
+    item->setVisible(!m_overview && nodeVisible(h));
     addItem(item);
     growBounds(item->sceneBoundingRect());
 }
@@ -155,6 +162,8 @@ void GraphScene::refreshNode(const QString &id)
     if (NodeItem *item = nodeItem(id)) {
         ++m_refreshes;
         item->update();
+        if (m_overview)
+            m_edges->looksChanged();
     }
     if (!m_filter.isIdentity())
         applyFilter(); // a kind or tier change can change what is shown
@@ -162,7 +171,8 @@ void GraphScene::refreshNode(const QString &id)
 
 void GraphScene::nodeItemMoved(int h)
 {
-    m_edges->nodeMoved(h);
+    if (!m_bulk)
+        m_edges->nodeMoved(h);
     if (!m_applyingPositions)
         m_dragging = true;
 }
@@ -195,7 +205,7 @@ void GraphScene::applyFilter()
         if (wasFiltered)
             for (NodeItem *item : m_items)
                 if (item)
-                    item->setVisible(true);
+                    item->setVisible(!m_overview);
         m_edges->rebuild();
         return;
     }
@@ -255,14 +265,26 @@ void GraphScene::applyFilter()
     m_edgeVisible = std::move(edgeOk);
     for (std::size_t h = 0; h < m_items.size(); ++h)
         if (m_items[h])
-            m_items[h]->setVisible(m_nodeVisible[h]);
+            m_items[h]->setVisible(m_nodeVisible[h] && !m_overview);
     m_edges->rebuild();
     Q_EMIT contentChanged();
+}
+
+void GraphScene::setOverview(bool on)
+{
+    if (on == m_overview)
+        return;
+    m_overview = on;
+    for (std::size_t h = 0; h < m_items.size(); ++h)
+        if (m_items[h])
+            m_items[h]->setVisible(!on && nodeVisible(int(h)));
+    m_edges->looksChanged();
 }
 
 void GraphScene::setOverlay(std::shared_ptr<const CanvasOverlay> overlay)
 {
     m_overlay = std::move(overlay);
+    m_edges->looksChanged();
     update();
 }
 
@@ -278,9 +300,9 @@ bool GraphScene::isEdgeSelected(int h) const
 QRectF GraphScene::contentRect() const
 {
     QRectF r;
-    for (NodeItem *item : m_items)
-        if (item && item->isVisible())
-            r = r.isNull() ? item->sceneBoundingRect() : r.united(item->sceneBoundingRect());
+    for (std::size_t h = 0; h < m_items.size(); ++h)
+        if (m_items[h] && nodeVisible(int(h)))
+            r = r.isNull() ? m_items[h]->sceneBoundingRect() : r.united(m_items[h]->sceneBoundingRect());
     return r;
 }
 
@@ -390,7 +412,10 @@ void GraphScene::syncSelectionFromShared()
         if (NodeItem *item = nodeItem(id))
             item->setSelected(true);
     m_syncing = false;
-    m_edges->update();
+    if (m_overview)
+        m_edges->looksChanged();
+    else
+        m_edges->update();
 }
 
 void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)

@@ -49,6 +49,13 @@ public:
     EdgeLayer::Look edgeLook(int handle) const;
     bool isEdgeSelected(int handle) const;
 
+    // Far out, nodes are drawn as blocks by the edge layer (with the edges, in one cached
+    // image) and their items are hidden: drawing 70,000 items one by one cannot be fast.
+    // The view switches this with its zoom.
+    void setOverview(bool on);
+    bool overview() const { return m_overview; }
+    static constexpr qreal kOverviewZoom = 0.12;
+
     // The bounding rectangle of the visible nodes (of the selected ones).
     QRectF contentRect() const;
     QRectF selectionRect() const;
@@ -93,7 +100,9 @@ private:
     std::shared_ptr<const CanvasOverlay> m_overlay;
     QRectF m_bounds;
     bool m_syncing = false;
+    bool m_overview = false;
     bool m_applyingPositions = false;
+    bool m_bulk = false; // many items move at once: the edge layer is rebuilt once after
     bool m_dragging = false;
     int m_refreshes = 0;
 };

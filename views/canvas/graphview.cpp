@@ -46,6 +46,7 @@ void GraphView::setZoom(qreal z)
     if (std::abs(f - 1.0) < 1e-9)
         return;
     scale(f, f);
+    m_scene->setOverview(zoom() < GraphScene::kOverviewZoom);
     Q_EMIT zoomChanged(zoom());
 }
 
@@ -77,6 +78,7 @@ void GraphView::fitAll()
     m_autoFit = true;
     m_fitting = true;
     fitInView(r.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
+    m_scene->setOverview(zoom() < GraphScene::kOverviewZoom);
     if (zoom() > 1.0)
         setZoom(1.0);
     else if (zoom() < kMinZoom)
@@ -93,6 +95,7 @@ void GraphView::zoomToSelection()
         return;
     m_autoFit = false;
     fitInView(r.adjusted(-120, -120, 120, 120), Qt::KeepAspectRatio);
+    m_scene->setOverview(zoom() < GraphScene::kOverviewZoom);
     if (zoom() > 1.2)
         setZoom(1.2);
     centerOn(r.center());
