@@ -79,12 +79,14 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
         *engineUsed = QString::fromLatin1(engine);
     int fds[2];
     if (::pipe(fds) != 0)
-        return Error(QString(), QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return Error(QString(),
+                     QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
     const pid_t child = ::fork();
     if (child < 0) {
         ::close(fds[0]);
         ::close(fds[1]);
-        return Error(QString(), QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return Error(QString(),
+                     QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
     }
     if (child == 0) {
         ::close(fds[0]);
@@ -119,14 +121,14 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
     if (cancelled)
         ::kill(child, SIGKILL);
     int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
     if (cancelled)
         return layoutCancelled();
     if (got < want || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return Error(QString(), QStringLiteral("Graphviz (%1) could not lay out the graph (exit status %2)")
-                                    .arg(QString::fromLatin1(engine))
-                                    .arg(WIFEXITED(status) ? WEXITSTATUS(status) : -1));
+        return Error(QString(),
+                     QStringLiteral("Graphviz (%1) could not lay out the graph (exit status %2)")
+                         .arg(QString::fromLatin1(engine))
+                         .arg(WIFEXITED(status) ? WEXITSTATUS(status) : -1));
     for (int i = 0; i < n; ++i)
         out[std::size_t(i)] = QPointF(coords[std::size_t(2 * i)], coords[std::size_t(2 * i + 1)]);
     if (!dot) // sfdp places nodes by force: make sure no two overlap

@@ -68,7 +68,8 @@ Expected<QHash<QString, QPointF>> runLayout(LayoutKind kind, const Model &model,
         QPointF oldMin(1e300, 1e300), newMin(1e300, 1e300);
         bool any = false;
         for (int i = 0; i < g.size(); ++i) {
-            newMin = QPointF(std::min(newMin.x(), pos[std::size_t(i)].x()), std::min(newMin.y(), pos[std::size_t(i)].y()));
+            newMin =
+                QPointF(std::min(newMin.x(), pos[std::size_t(i)].x()), std::min(newMin.y(), pos[std::size_t(i)].y()));
             const auto it = model.layout.constFind(g.ids[std::size_t(i)]);
             if (it != model.layout.cend()) {
                 oldMin = QPointF(std::min(oldMin.x(), it->x()), std::min(oldMin.y(), it->y()));
@@ -84,8 +85,9 @@ Expected<QHash<QString, QPointF>> runLayout(LayoutKind kind, const Model &model,
     for (int i = 0; i < g.size(); ++i) {
         const QPointF p = pos[std::size_t(i)];
         if (!std::isfinite(p.x()) || !std::isfinite(p.y()))
-            return Error(QString(), QStringLiteral("the %1 layout produced a non-finite position for \"%2\"")
-                                        .arg(toString(kind), g.ids[std::size_t(i)]));
+            return Error(QString(),
+                         QStringLiteral("the %1 layout produced a non-finite position for \"%2\"")
+                             .arg(toString(kind), g.ids[std::size_t(i)]));
         // Whole pixels: positions stay readable in the interchange JSON.
         out.insert(g.ids[std::size_t(i)], QPointF(std::round(p.x()), std::round(p.y())));
     }

@@ -17,7 +17,7 @@ namespace vg {
 
 namespace {
 
-struct Cancelled {};
+struct Cancelled { };
 
 // Linear cooling that also reports progress and stops on cancel (by throwing, the only way
 // out of Boost's loop; caught below).

@@ -61,7 +61,8 @@ QPointF placeNewNode(const GraphStore &s, GraphStore::Handle node)
                 ++n;
             }
         }
-    const QPointF start = n > 0 ? sum / n + QPointF(kNodeWidth + kColumnGap, 0) : kindColumnEnd(s, node, s.nodeAt(node).kind);
+    const QPointF start =
+        n > 0 ? sum / n + QPointF(kNodeWidth + kColumnGap, 0) : kindColumnEnd(s, node, s.nodeAt(node).kind);
     return freeSpotBelow(s, node, start);
 }
 

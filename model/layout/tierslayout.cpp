@@ -93,7 +93,8 @@ Expected<std::vector<QPointF>> tiersLayout(const LayoutGraph &g, const LayoutCon
                 }
                 key[std::size_t(v)] = cnt ? sum / cnt : rank[std::size_t(v)];
             }
-            std::stable_sort(m.begin(), m.end(), [&](int a, int b) { return key[std::size_t(a)] < key[std::size_t(b)]; });
+            std::stable_sort(m.begin(), m.end(),
+                             [&](int a, int b) { return key[std::size_t(a)] < key[std::size_t(b)]; });
             renumber(m);
         }
         control.report(double(sweep + 1) / kSweeps * 0.9);

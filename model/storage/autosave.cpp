@@ -133,7 +133,8 @@ std::vector<AutosaveEntry> Autosave::recoverable(const QString &directory)
         }
         out.push_back(std::move(e));
     }
-    std::sort(out.begin(), out.end(), [](const AutosaveEntry &a, const AutosaveEntry &b) { return a.savedAt > b.savedAt; });
+    std::sort(out.begin(), out.end(),
+              [](const AutosaveEntry &a, const AutosaveEntry &b) { return a.savedAt > b.savedAt; });
     return out;
 }
 
@@ -150,8 +151,8 @@ int Autosave::removeStaleSaves(const QString &path)
     const QDir dir = info.absoluteDir();
     int removed = 0;
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-60);
-    for (const QFileInfo &f :
-         dir.entryInfoList({QStringLiteral(".") + info.fileName() + QStringLiteral(".saving-*")}, QDir::Files | QDir::Hidden))
+    for (const QFileInfo &f : dir.entryInfoList({QStringLiteral(".") + info.fileName() + QStringLiteral(".saving-*")},
+                                                QDir::Files | QDir::Hidden))
         if (f.lastModified().toUTC() < cutoff && QFile::remove(f.filePath()))
             ++removed;
     return removed;

@@ -14,10 +14,10 @@ namespace vg {
 // What an earlier session left behind when it ended without quitting.
 struct AutosaveEntry {
     QString session;
-    QString directory;    // the autosave folder holding its record and lock
+    QString directory; // the autosave folder holding its record and lock
     QString autosavePath; // the .vgdb with the unsaved work
     QString originalPath; // the file it belongs to; empty for a never-saved model
-    QString name;         // the document's display name
+    QString name; // the document's display name
     QDateTime savedAt;
 };
 

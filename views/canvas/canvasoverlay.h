@@ -10,12 +10,12 @@ namespace vg {
 
 // How a node is drawn beyond its kind: set by an overlay (the blast radius) or the filters.
 struct NodeLook {
-    QColor fill, border;   // invalid: the kind's colours
-    bool faded = false;    // out of the overlay's interest
-    bool hatched = false;  // potential: survives a grey-scale print
-    QString badge;         // a short state word drawn on the corner
+    QColor fill, border; // invalid: the kind's colours
+    bool faded = false; // out of the overlay's interest
+    bool hatched = false; // potential: survives a grey-scale print
+    QString badge; // a short state word drawn on the corner
     QColor badgeColor;
-    QString caption;       // replaces the id under the name
+    QString caption; // replaces the id under the name
 };
 
 // Something drawn over the map, such as a scenario's blast radius. Asked per item at paint

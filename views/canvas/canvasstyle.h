@@ -18,9 +18,9 @@ namespace vg {
 struct CanvasStyle {
     bool dark = false;
     QColor background, text, subtleText, selection, hover, faded;
-    std::array<QColor, 3> nodeFill, nodeBorder;  // by NodeKind
-    std::array<QColor, 4> edgeColor;             // by EdgeKind
-    std::array<QColor, 4> tierColor, tierText;   // tiers 1-4 (index tier-1)
+    std::array<QColor, 3> nodeFill, nodeBorder; // by NodeKind
+    std::array<QColor, 4> edgeColor; // by EdgeKind
+    std::array<QColor, 4> tierColor, tierText; // tiers 1-4 (index tier-1)
 
     static CanvasStyle light();
     static CanvasStyle darkTheme();

@@ -2,8 +2,8 @@
 #include "views/canvas/edgelayer.h"
 
 #include "model/document/document.h"
-#include "views/canvas/canvasstyle.h"
 #include "model/document/selection.h"
+#include "views/canvas/canvasstyle.h"
 #include "views/canvas/graphscene.h"
 
 #include <boost/geometry.hpp>
@@ -393,8 +393,9 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         std::stable_sort(special.begin(), special.end(),
                          [](const auto &a, const auto &b) { return a.second.emphasis < b.second.emphasis; });
         for (const auto &[h, look] : special) {
-            QColor c = look.faded ? s.faded
-                                  : (look.color.isValid() ? look.color : s.edgeColor[std::size_t(store.edgeAt(h).kind)]);
+            QColor c = look.faded
+                ? s.faded
+                : (look.color.isValid() ? look.color : s.edgeColor[std::size_t(store.edgeAt(h).kind)]);
             if (m_scene->isEdgeSelected(h))
                 c = s.selection;
             QPen pen(c, look.emphasis || m_scene->isEdgeSelected(h) ? 2.5 : 0.0);
@@ -561,8 +562,8 @@ void EdgeLayer::drawDensity(QPainter *p, const std::vector<int> &hits, const QRe
     for (std::size_t i = 0; i < a.c.size(); ++i)
         a.c[i] = quint16(std::min<int>(65535, a.c[i] + b.c[i]));
     // Counts to colour: the mix of the layers' colours, opaque as the count grows.
-    std::array<QColor, kLayers> colours{s.edgeColor[0], s.edgeColor[1], s.edgeColor[2], s.edgeColor[3], s.faded,
-                                        s.selection};
+    std::array<QColor, kLayers> colours{s.edgeColor[0], s.edgeColor[1], s.edgeColor[2],
+                                        s.edgeColor[3], s.faded,        s.selection};
     QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     const std::size_t plane = std::size_t(w) * std::size_t(h);

@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QGraphicsItem>
 #include <QLineF>
+#include <QPainterPath>
 
 #include <memory>
 #include <vector>
@@ -27,7 +28,7 @@ class EdgeLayer final : public QGraphicsItem {
 public:
     // How the overlay wants an edge drawn; default: by kind.
     struct Look {
-        QColor color;        // invalid: the kind's colour
+        QColor color; // invalid: the kind's colour
         bool emphasis = false; // thicker (carried the compromise or exposed data)
         bool faded = false;
     };
@@ -36,6 +37,10 @@ public:
     ~EdgeLayer() override;
 
     QRectF boundingRect() const override;
+    // The layer is not hit by the mouse as an item (it would cover the whole scene); edges
+    // are hit-tested with edgeAt().
+    QPainterPath shape() const override { return {}; }
+    bool contains(const QPointF &) const override { return false; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     // Rebuilds the geometry and the index of every edge (model reset, filter change).
@@ -67,8 +72,8 @@ private:
 
     GraphScene *m_scene;
     std::unique_ptr<Index> m_index;
-    std::vector<QLineF> m_geom;     // by edge handle; null line: not placed
-    std::vector<float> m_offset;    // perpendicular shift of parallel edges
+    std::vector<QLineF> m_geom; // by edge handle; null line: not placed
+    std::vector<float> m_offset; // perpendicular shift of parallel edges
     QRectF m_bounds;
     int m_lastDrawn = 0;
     bool m_lastAggregated = false;

@@ -85,7 +85,10 @@ GraphScene::GraphScene(Document *doc, Selection *selection, QObject *parent)
 
 GraphScene::~GraphScene()
 {
-    // Items ask the document while they are destroyed: remove them first.
+    // Items ask the document while they are destroyed: remove them first, and let their
+    // deselection reach no one.
+    m_syncing = true;
+    disconnect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::syncSelectionToShared);
     clear();
 }
 
@@ -257,8 +260,8 @@ void GraphScene::applyFilter()
         for (std::size_t h = 0; h < nodeOk.size(); ++h)
             nodeOk[h] = nodeOk[h] && depth[h] >= 0;
         s.forEachEdge([&](int h, const Edge &) {
-            edgeOk[std::size_t(h)] = edgeOk[std::size_t(h)] && nodeOk[std::size_t(s.edgeFrom(h))]
-                && nodeOk[std::size_t(s.edgeTo(h))];
+            edgeOk[std::size_t(h)] =
+                edgeOk[std::size_t(h)] && nodeOk[std::size_t(s.edgeFrom(h))] && nodeOk[std::size_t(s.edgeTo(h))];
         });
     }
     m_nodeVisible = std::move(nodeOk);

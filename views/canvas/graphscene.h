@@ -69,7 +69,7 @@ public:
 
     // Called by NodeItem.
     void nodeItemMoved(int handle);
-    void nodeItemSelectionChanged() {}
+    void nodeItemSelectionChanged() { }
 
 Q_SIGNALS:
     // The scene's content rectangle changed (the minimap redraws).

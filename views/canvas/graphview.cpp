@@ -137,10 +137,10 @@ void GraphView::moveSelection(Qt::Key key)
         return;
     }
     const QPointF o = from->pos();
-    const QPointF dir = key == Qt::Key_Left    ? QPointF(-1, 0)
-                        : key == Qt::Key_Right ? QPointF(1, 0)
-                        : key == Qt::Key_Up    ? QPointF(0, -1)
-                                               : QPointF(0, 1);
+    const QPointF dir = key == Qt::Key_Left ? QPointF(-1, 0)
+        : key == Qt::Key_Right              ? QPointF(1, 0)
+        : key == Qt::Key_Up                 ? QPointF(0, -1)
+                                            : QPointF(0, 1);
     // The nearest node within a 60-degree cone, weighting the sideways offset.
     int best = -1;
     qreal bestScore = 0;

@@ -65,7 +65,8 @@ void Minimap::render()
                 p.drawLine(map(scene->nodePos(store.edgeFrom(h))), map(scene->nodePos(store.edgeTo(h))));
         });
     }
-    const QSizeF dot(std::max(2.0, CanvasStyle::nodeSize().width() * sx), std::max(2.0, CanvasStyle::nodeSize().height() * sy));
+    const QSizeF dot(std::max(2.0, CanvasStyle::nodeSize().width() * sx),
+                     std::max(2.0, CanvasStyle::nodeSize().height() * sy));
     store.forEachNode([&](int h, const Node &n) {
         if (!scene->nodeVisible(h))
             return;

@@ -32,10 +32,7 @@ NodeItem::NodeItem(GraphScene *scene, int handle) : m_scene(scene), m_handle(han
 
 QRectF NodeItem::boundingRect() const { return CanvasStyle::nodeRect().adjusted(-5, -13, 13, 5); }
 
-QPainterPath NodeItem::shape() const
-{
-    return CanvasStyle::shape(m_scene->document()->store().nodeAt(m_handle).kind);
-}
+QPainterPath NodeItem::shape() const { return CanvasStyle::shape(m_scene->document()->store().nodeAt(m_handle).kind); }
 
 void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
 {
@@ -106,7 +103,8 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->setFont(f);
         p->setPen(text);
         p->drawText(QRectF(textRect.left(), textRect.top(), textRect.width(), textRect.height() / 2),
-                    Qt::AlignLeft | Qt::AlignVCenter, QFontMetricsF(f).elidedText(name, Qt::ElideRight, textRect.width()));
+                    Qt::AlignLeft | Qt::AlignVCenter,
+                    QFontMetricsF(f).elidedText(name, Qt::ElideRight, textRect.width()));
         f.setBold(false);
         f.setPixelSize(11);
         p->setFont(f);
@@ -117,7 +115,8 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         else if (!look.caption.isEmpty())
             sub = look.caption;
         p->drawText(QRectF(textRect.left(), textRect.center().y(), textRect.width(), textRect.height() / 2),
-                    Qt::AlignLeft | Qt::AlignVCenter, QFontMetricsF(f).elidedText(sub, Qt::ElideRight, textRect.width()));
+                    Qt::AlignLeft | Qt::AlignVCenter,
+                    QFontMetricsF(f).elidedText(sub, Qt::ElideRight, textRect.width()));
     }
     // A vendor's tier as a badge on its corner.
     if (n.kind == NodeKind::Vendor && n.vendor && n.vendor->tier) {

@@ -23,7 +23,7 @@ struct ViewFilter {
     bool isIdentity() const
     {
         return focus.isEmpty() && categories.isEmpty() && edgeKinds == std::array<bool, 4>{true, true, true, true}
-            && vendorTiers == std::array<bool, 5>{true, true, true, true, true};
+        && vendorTiers == std::array<bool, 5>{true, true, true, true, true};
     }
     bool operator==(const ViewFilter &) const = default;
 };

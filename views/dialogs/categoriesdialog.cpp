@@ -166,9 +166,10 @@ void CategoriesDialog::reload()
         m_table->setItem(r, 1, new QTableWidgetItem(c.name));
         m_table->setItem(r, 2, tier);
         m_table->setItem(r, 3, new QTableWidgetItem(flagNames(c.flags).join(u", ")));
-        m_table->setItem(r, 4, new QTableWidgetItem(builtIn.contains(c.id) ? (own ? tr("overridden by this model")
-                                                                                  : tr("built in"))
-                                                                           : tr("this model")));
+        m_table->setItem(r, 4,
+                         new QTableWidgetItem(builtIn.contains(c.id)
+                                                  ? (own ? tr("overridden by this model") : tr("built in"))
+                                                  : tr("this model")));
         if (c.id == keep)
             m_table->selectRow(r);
     }
@@ -229,7 +230,8 @@ void CategoriesDialog::removeSelected()
         bool used = false;
         m_doc->store().forEachEdge([&](int, const Edge &e) { used = used || e.categories.contains(id); });
         m_doc->store().forEachNode([&](int, const Node &n) {
-            used = used || std::any_of(n.stores.begin(), n.stores.end(), [&](const StoredData &s) { return s.category == id; });
+            used = used
+                || std::any_of(n.stores.begin(), n.stores.end(), [&](const StoredData &s) { return s.category == id; });
         });
         if (used) {
             QMessageBox::information(this, tr("Category in use"),

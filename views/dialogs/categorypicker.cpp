@@ -2,8 +2,8 @@
 #include "views/dialogs/categorypicker.h"
 
 #include "model/domain/taxonomy.h"
-#include "views/mainwindow/theme.h"
 #include "views/canvas/canvasstyle.h"
+#include "views/mainwindow/theme.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -50,7 +50,8 @@ CategoryPicker::CategoryPicker(const Taxonomy &taxonomy, const QStringList &chec
             f.setBold(true);
             group->setFont(0, f);
         }
-        auto *item = new QTreeWidgetItem(group, {c.id, c.name, QStringLiteral("T%1").arg(c.tier), flagNames(c.flags).join(u", ")});
+        auto *item = new QTreeWidgetItem(
+            group, {c.id, c.name, QStringLiteral("T%1").arg(c.tier), flagNames(c.flags).join(u", ")});
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(0, checked.contains(c.id) ? Qt::Checked : Qt::Unchecked);
         item->setIcon(2, tierIcon(c.tier));
@@ -87,7 +88,8 @@ void CategoryPicker::setFilter(const QString &text)
         for (int i = 0; i < group->childCount(); ++i) {
             QTreeWidgetItem *item = group->child(i);
             const bool match = text.isEmpty() || item->text(0).contains(text, Qt::CaseInsensitive)
-                || item->text(1).contains(text, Qt::CaseInsensitive) || item->text(3).contains(text, Qt::CaseInsensitive);
+                || item->text(1).contains(text, Qt::CaseInsensitive)
+                || item->text(3).contains(text, Qt::CaseInsensitive);
             item->setHidden(!match);
             shown += match;
         }

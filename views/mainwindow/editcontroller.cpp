@@ -37,7 +37,7 @@ const QString kMime = QStringLiteral("application/x-vendorgraph+json");
 
 } // namespace
 
-EditController::EditController(MainWindow *window) : QObject(window), m_window(window) {}
+EditController::EditController(MainWindow *window) : QObject(window), m_window(window) { }
 
 void EditController::createActions(QMenu *edit, QToolBar *bar)
 {
@@ -62,18 +62,23 @@ void EditController::createActions(QMenu *edit, QToolBar *bar)
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    m_cut = add(tr("Cu&t"), QKeySequence::Cut, [this] { cutSelection(); }, tr("Cut the selected nodes and the edges between them"));
-    m_copy = add(tr("&Copy"), QKeySequence::Copy, [this] { copySelection(); },
-                 tr("Copy the selected nodes and the edges between them"));
-    add(tr("&Paste"), QKeySequence::Paste, [this] { paste(); }, tr("Paste nodes (new ids where they clash)"));
-    m_delete = add(tr("&Delete"), QKeySequence::Delete, [this] { deleteSelection(); },
-                   tr("Delete the selection; a node's edges go with it"));
-    add(tr("Select &All"), QKeySequence::SelectAll, [this] { selectAll(); }, tr("Select every visible node"));
+    m_cut = add(
+        tr("Cu&t"), QKeySequence::Cut, [this] { cutSelection(); },
+        tr("Cut the selected nodes and the edges between them"));
+    m_copy = add(
+        tr("&Copy"), QKeySequence::Copy, [this] { copySelection(); },
+        tr("Copy the selected nodes and the edges between them"));
+    add(
+        tr("&Paste"), QKeySequence::Paste, [this] { paste(); }, tr("Paste nodes (new ids where they clash)"));
+    m_delete = add(
+        tr("&Delete"), QKeySequence::Delete, [this] { deleteSelection(); },
+        tr("Delete the selection; a node's edges go with it"));
+    add(
+        tr("Select &All"), QKeySequence::SelectAll, [this] { selectAll(); }, tr("Select every visible node"));
     edit->addSeparator();
     QMenu *addMenu = edit->addMenu(tr("Add &Node"));
-    const std::array<std::pair<NodeKind, QString>, 3> kinds{{{NodeKind::People, tr("&People")},
-                                                            {NodeKind::Service, tr("&Service")},
-                                                            {NodeKind::Vendor, tr("&Vendor")}}};
+    const std::array<std::pair<NodeKind, QString>, 3> kinds{
+        {{NodeKind::People, tr("&People")}, {NodeKind::Service, tr("&Service")}, {NodeKind::Vendor, tr("&Vendor")}}};
     const std::array<QKeySequence, 3> keys{QKeySequence(tr("Ctrl+Shift+P")), QKeySequence(tr("Ctrl+Shift+S")),
                                            QKeySequence(tr("Ctrl+Shift+V"))};
     for (std::size_t i = 0; i < kinds.size(); ++i) {
@@ -91,20 +96,26 @@ void EditController::createActions(QMenu *edit, QToolBar *bar)
         if (i == 0)
             b->setObjectName(QStringLiteral("addFirst"));
     }
-    add(tr("C&onnect To..."), QKeySequence(tr("Ctrl+E")), [this] { connectFromKeyboard(); },
+    add(
+        tr("C&onnect To..."), QKeySequence(tr("Ctrl+E")), [this] { connectFromKeyboard(); },
         tr("Add an edge from the selected node: choose its target and kind"));
-    add(tr("&Inspect"), QKeySequence(Qt::Key_Return), [this] { m_window->inspector()->focusForm(); },
+    add(
+        tr("&Inspect"), QKeySequence(Qt::Key_Return), [this] { m_window->inspector()->focusForm(); },
         tr("Move the keyboard into the inspector"))
         ->setShortcutContext(Qt::WidgetShortcut);
     m_window->view()->addAction(edit->actions().constLast());
     edit->addSeparator();
-    add(tr("Ca&tegories..."), QKeySequence(), [this] { showCategories(); },
+    add(
+        tr("Ca&tegories..."), QKeySequence(), [this] { showCategories(); },
         tr("The taxonomy of data categories: tiers, flags, and the model's own"));
     edit->addSeparator();
-    add(tr("&Find Node..."), QKeySequence::Find, [this] {
-        m_find->setFocus(Qt::ShortcutFocusReason);
-        m_find->selectAll();
-    }, tr("Jump to a node by id or name"));
+    add(
+        tr("&Find Node..."), QKeySequence::Find,
+        [this] {
+            m_find->setFocus(Qt::ShortcutFocusReason);
+            m_find->selectAll();
+        },
+        tr("Jump to a node by id or name"));
 
     m_find = new QLineEdit(bar);
     m_find->setPlaceholderText(tr("Find node (Ctrl+F)"));
@@ -150,8 +161,9 @@ QString EditController::addNode(NodeKind kind, std::optional<QPointF> pos)
     Node n;
     n.kind = kind;
     n.id = doc->freshNodeId(kind);
-    n.name = kind == NodeKind::People ? tr("New population") : kind == NodeKind::Service ? tr("New service")
-                                                                                         : tr("New vendor");
+    n.name = kind == NodeKind::People ? tr("New population")
+        : kind == NodeKind::Service   ? tr("New service")
+                                      : tr("New vendor");
     // Without a position: beside the nodes of its kind, without moving the others.
     const QPointF at = pos ? *pos : placeNewNodeOfKind(doc->store(), kind);
     doc->undoStack()->push(new ChangeCommand(doc, vg::addNode(*doc, n, at), tr("Add %1").arg(n.id)));
@@ -198,7 +210,8 @@ void EditController::deleteSelection()
         return;
     const ChangeSet c = removeItems(*doc, sel->nodes(), sel->edges());
     const int n = int(c.nodesRemoved.size()), e = int(c.edgesRemoved.size());
-    doc->undoStack()->push(new ChangeCommand(doc, c, n ? tr("Delete %n node(s)", nullptr, n) : tr("Delete %n edge(s)", nullptr, e)));
+    doc->undoStack()->push(
+        new ChangeCommand(doc, c, n ? tr("Delete %n node(s)", nullptr, n) : tr("Delete %n edge(s)", nullptr, e)));
     m_window->showStatus(tr("Deleted %1 node(s) and %2 edge(s). Undo brings them back.").arg(n).arg(e));
 }
 

@@ -83,10 +83,11 @@ void FileController::createActions(QMenu *file, QToolBar *bar)
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    bar->addAction(add(tr("&New"), QKeySequence::New, [this] { newDocument(); }, "document-new",
-                       tr("Start an empty model")));
-    bar->addAction(add(tr("&Open..."), QKeySequence::Open, [this] { open(); }, "document-open",
-                       tr("Open a .vgdb document or a .json interchange file")));
+    bar->addAction(add(
+        tr("&New"), QKeySequence::New, [this] { newDocument(); }, "document-new", tr("Start an empty model")));
+    bar->addAction(add(
+        tr("&Open..."), QKeySequence::Open, [this] { open(); }, "document-open",
+        tr("Open a .vgdb document or a .json interchange file")));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QAction *sample = file->addAction(tr("Open the &Sample Model"));
     sample->setStatusTip(tr("A fictional AI company with 75 nodes: a good place to try things"));
@@ -95,12 +96,14 @@ void FileController::createActions(QMenu *file, QToolBar *bar)
             openSample();
     });
     file->addSeparator();
-    bar->addAction(add(tr("&Save"), QKeySequence::Save, [this] { save(); }, "document-save", tr("Save the model")));
-    add(tr("Save &As..."), QKeySequence::SaveAs, [this] { saveAs(); }, "document-save-as",
+    bar->addAction(add(
+        tr("&Save"), QKeySequence::Save, [this] { save(); }, "document-save", tr("Save the model")));
+    add(
+        tr("Save &As..."), QKeySequence::SaveAs, [this] { saveAs(); }, "document-save-as",
         tr("Save the model under a new name or format (.vgdb or .json)"));
     file->addSeparator();
-    QAction *quit = add(tr("&Quit"), QKeySequence::Quit, [this] { m_window->close(); }, "application-exit",
-                        tr("Quit VendorGraph"));
+    QAction *quit = add(
+        tr("&Quit"), QKeySequence::Quit, [this] { m_window->close(); }, "application-exit", tr("Quit VendorGraph"));
     quit->setMenuRole(QAction::QuitRole);
     rebuildRecentMenu();
 }
@@ -246,8 +249,9 @@ bool FileController::saveTo(const QString &path)
     const QString name = QFileInfo(path).fileName();
     // Edits wait while the save runs (the progress dialog is modal), so the saved snapshot
     // is the document's state and "modified" can be cleared afterwards.
-    auto result = runInBackground<Status>(m_window, tr("Saving %1...").arg(name),
-                                          [snapshot, path](const LayoutControl &) { return saveModel(*snapshot, path); });
+    auto result =
+        runInBackground<Status>(m_window, tr("Saving %1...").arg(name),
+                                [snapshot, path](const LayoutControl &) { return saveModel(*snapshot, path); });
     if (!result) {
         m_window->showStatus(tr("Saving %1 was cancelled.").arg(name));
         return false;
@@ -298,10 +302,13 @@ bool FileController::autosaveNow()
     });
     if (!m_poll.isActive()) {
         m_poll.setInterval(100);
-        connect(&m_poll, &QTimer::timeout, this, [this] {
-            if (m_pending && m_pending->done)
-                waitForAutosave();
-        }, Qt::UniqueConnection);
+        connect(
+            &m_poll, &QTimer::timeout, this,
+            [this] {
+                if (m_pending && m_pending->done)
+                    waitForAutosave();
+            },
+            Qt::UniqueConnection);
         m_poll.start();
     }
     return true;
@@ -331,20 +338,21 @@ bool FileController::offerRecovery()
     for (const AutosaveEntry &e : entries) {
         if (e.session == m_autosave.session())
             continue;
-        const QString what = tr("\"%1\" (%2), autosaved %3.")
-                                 .arg(e.name, e.originalPath.isEmpty() ? tr("never saved")
-                                                                       : QDir::toNativeSeparators(e.originalPath),
-                                      QLocale().toString(e.savedAt.toLocalTime(), QLocale::ShortFormat));
+        const QString what =
+            tr("\"%1\" (%2), autosaved %3.")
+                .arg(e.name, e.originalPath.isEmpty() ? tr("never saved") : QDir::toNativeSeparators(e.originalPath),
+                     QLocale().toString(e.savedAt.toLocalTime(), QLocale::ShortFormat));
         switch (m_window->prompter()->askRecover(m_window, what)) {
         case Prompter::Recovery::Later: continue;
         case Prompter::Recovery::Discard: Autosave::remove(e); continue;
         case Prompter::Recovery::Recover: break;
         }
-        auto model = runInBackground<Expected<Model>>(m_window, tr("Recovering..."),
-                                                      [path = e.autosavePath](const LayoutControl &) { return loadModel(path); });
+        auto model = runInBackground<Expected<Model>>(
+            m_window, tr("Recovering..."), [path = e.autosavePath](const LayoutControl &) { return loadModel(path); });
         if (!model || !*model) {
             if (model)
-                m_window->prompter()->showError(m_window, tr("Cannot recover %1").arg(e.name), (*model).error().message());
+                m_window->prompter()->showError(m_window, tr("Cannot recover %1").arg(e.name),
+                                                (*model).error().message());
             continue;
         }
         Document *doc = m_window->document();

@@ -34,8 +34,9 @@ namespace vg {
 
 MainWindow::MainWindow(std::unique_ptr<Prompter> prompter, QWidget *parent)
     : QMainWindow(parent), m_prompter(prompter ? std::move(prompter) : std::make_unique<DialogPrompter>()),
-      m_doc(new Document(this)), m_selection(new Selection(m_doc, this)), m_scene(new GraphScene(m_doc, m_selection, this)),
-      m_view(new GraphView(m_scene, this)), m_counts(new QLabel(this)), m_zoom(new QLabel(this))
+      m_doc(new Document(this)), m_selection(new Selection(m_doc, this)),
+      m_scene(new GraphScene(m_doc, m_selection, this)), m_view(new GraphView(m_scene, this)),
+      m_counts(new QLabel(this)), m_zoom(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_view);
@@ -79,10 +80,10 @@ MainWindow::MainWindow(std::unique_ptr<Prompter> prompter, QWidget *parent)
     connect(m_view, &GraphView::contextMenuRequested, this, [this](QPointF scenePos, QPoint global) {
         QMenu menu(this);
         if (!m_selection->isEmpty()) {
-            menu.addSection(m_selection->nodes().size() + m_selection->edges().size() == 1
-                                ? (m_selection->currentNode().isEmpty() ? m_selection->currentEdge()
-                                                                        : m_selection->currentNode())
-                                : tr("%n item(s)", nullptr, int(m_selection->nodes().size() + m_selection->edges().size())));
+            menu.addSection(
+                m_selection->nodes().size() + m_selection->edges().size() == 1
+                    ? (m_selection->currentNode().isEmpty() ? m_selection->currentEdge() : m_selection->currentNode())
+                    : tr("%n item(s)", nullptr, int(m_selection->nodes().size() + m_selection->edges().size())));
             menu.addAction(tr("&Inspect"), this, [this] { m_inspector->focusForm(); });
             if (!m_selection->currentNode().isEmpty())
                 menu.addAction(tr("C&onnect To..."), m_edits, &EditController::connectFromKeyboard);

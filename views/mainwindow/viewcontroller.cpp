@@ -20,7 +20,7 @@
 
 namespace vg {
 
-ViewController::ViewController(MainWindow *window) : QObject(window), m_window(window) {}
+ViewController::ViewController(MainWindow *window) : QObject(window), m_window(window) { }
 
 void ViewController::createActions(QMenu *view, QMenu *layout, QToolBar *bar)
 {
@@ -33,21 +33,27 @@ void ViewController::createActions(QMenu *view, QMenu *layout, QToolBar *bar)
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    add(view, tr("Zoom &In"), QKeySequence::ZoomIn, [v] { v->zoomBy(1.25); }, tr("Zoom in"));
-    add(view, tr("Zoom &Out"), QKeySequence::ZoomOut, [v] { v->zoomBy(0.8); }, tr("Zoom out"));
-    add(view, tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), [v] { v->setZoom(1.0); }, tr("Zoom to 100%"));
-    QAction *fit = add(view, tr("&Fit to Window"), QKeySequence(tr("Ctrl+1")), [v] { v->fitAll(); },
-                       tr("Show the whole map"));
-    QAction *toSel = add(view, tr("Zoom to &Selection"), QKeySequence(tr("Ctrl+2")), [v] { v->zoomToSelection(); },
-                         tr("Zoom to the selected nodes and edges"));
+    add(
+        view, tr("Zoom &In"), QKeySequence::ZoomIn, [v] { v->zoomBy(1.25); }, tr("Zoom in"));
+    add(
+        view, tr("Zoom &Out"), QKeySequence::ZoomOut, [v] { v->zoomBy(0.8); }, tr("Zoom out"));
+    add(
+        view, tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), [v] { v->setZoom(1.0); }, tr("Zoom to 100%"));
+    QAction *fit = add(
+        view, tr("&Fit to Window"), QKeySequence(tr("Ctrl+1")), [v] { v->fitAll(); }, tr("Show the whole map"));
+    QAction *toSel = add(
+        view, tr("Zoom to &Selection"), QKeySequence(tr("Ctrl+2")), [v] { v->zoomToSelection(); },
+        tr("Zoom to the selected nodes and edges"));
     bar->addSeparator();
     bar->addAction(fit);
     bar->addAction(toSel);
     view->addSeparator();
-    QAction *focus = add(view, tr("Fo&cus on Selection"), QKeySequence(tr("Ctrl+Shift+F")),
-                         [this] { m_window->filters()->focusOnSelection(); },
-                         tr("Show only the neighbourhood of the selection (depth and direction in Filters)"));
-    add(view, tr("Show A&ll"), QKeySequence(tr("Ctrl+Shift+A")), [this] { m_window->filters()->showAll(); },
+    QAction *focus = add(
+        view, tr("Fo&cus on Selection"), QKeySequence(tr("Ctrl+Shift+F")),
+        [this] { m_window->filters()->focusOnSelection(); },
+        tr("Show only the neighbourhood of the selection (depth and direction in Filters)"));
+    add(
+        view, tr("Show A&ll"), QKeySequence(tr("Ctrl+Shift+A")), [this] { m_window->filters()->showAll(); },
         tr("Clear the focus and the filters"));
     bar->addAction(focus);
     view->addSeparator();
@@ -75,7 +81,8 @@ void ViewController::createActions(QMenu *view, QMenu *layout, QToolBar *bar)
     m_selectionOnly->setStatusTip(tr("Lay out only the selected nodes, where they are; the rest stay put"));
     layout->addSeparator();
     auto addLayout = [&](LayoutKind kind, const QString &text, const QKeySequence &key, const QString &tip) {
-        QAction *a = add(layout, text, key, [this, kind] { runLayout(kind, m_selectionOnly->isChecked()); }, tip);
+        QAction *a = add(
+            layout, text, key, [this, kind] { runLayout(kind, m_selectionOnly->isChecked()); }, tip);
         return a;
     };
     addLayout(LayoutKind::Tiers, tr("&Tiers"), QKeySequence(tr("Ctrl+Shift+1")),
@@ -109,8 +116,9 @@ bool ViewController::runLayout(LayoutKind kind, bool selectionOnly)
     const std::shared_ptr<const Model> snapshot = doc->snapshot();
     auto note = std::make_shared<QString>();
     auto result = runInBackground<Expected<QHash<QString, QPointF>>>(
-        m_window, tr("Laying out (%1)...").arg(toString(kind)),
-        [snapshot, only, kind, note](const LayoutControl &c) { return vg::runLayout(kind, *snapshot, only, c, note.get()); });
+        m_window, tr("Laying out (%1)...").arg(toString(kind)), [snapshot, only, kind, note](const LayoutControl &c) {
+            return vg::runLayout(kind, *snapshot, only, c, note.get());
+        });
     if (!result || (!*result && isCancellation(result->error()))) {
         m_window->showStatus(tr("Layout cancelled; nothing moved."));
         return false;

@@ -56,7 +56,8 @@ EdgeForm::EdgeForm(Document *doc, Prompter *prompter, QWidget *parent)
     m_records = new QLineEdit(m_data);
     m_records->setPlaceholderText(tr("how many records flow (unknown)"));
     m_encryption = new QComboBox(m_data);
-    m_encryption->addItems({tr("—"), QStringLiteral("none"), QStringLiteral("holder-key"), QStringLiteral("external-key")});
+    m_encryption->addItems(
+        {tr("—"), QStringLiteral("none"), QStringLiteral("holder-key"), QStringLiteral("external-key")});
     data->addRow(tr("Categories"), m_categoryList);
     data->addRow(QString(), m_editCategories);
     data->addRow(tr("&Records"), m_records);
@@ -93,12 +94,18 @@ EdgeForm::EdgeForm(Document *doc, Prompter *prompter, QWidget *parent)
     outer->addWidget(m_message);
     outer->addStretch(1);
 
-    m_fields = {{QStringLiteral("id"), m_idEdit},           {QStringLiteral("from"), m_from},
-                {QStringLiteral("to"), m_to},               {QStringLiteral("kind"), m_kind},
-                {QStringLiteral("categories"), m_categoryList}, {QStringLiteral("records"), m_records},
-                {QStringLiteral("encryption"), m_encryption}, {QStringLiteral("scope"), m_scope},
-                {QStringLiteral("stored"), m_stored},       {QStringLiteral("description"), m_description},
-                {QStringLiteral("source"), m_source},       {QStringLiteral("confirmed"), m_confirmed}};
+    m_fields = {{QStringLiteral("id"), m_idEdit},
+                {QStringLiteral("from"), m_from},
+                {QStringLiteral("to"), m_to},
+                {QStringLiteral("kind"), m_kind},
+                {QStringLiteral("categories"), m_categoryList},
+                {QStringLiteral("records"), m_records},
+                {QStringLiteral("encryption"), m_encryption},
+                {QStringLiteral("scope"), m_scope},
+                {QStringLiteral("stored"), m_stored},
+                {QStringLiteral("description"), m_description},
+                {QStringLiteral("source"), m_source},
+                {QStringLiteral("confirmed"), m_confirmed}};
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
         const QString name = it.key();
         if (auto *line = qobject_cast<QLineEdit *>(*it)) {

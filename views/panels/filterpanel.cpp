@@ -134,7 +134,9 @@ void FilterPanel::fromWidgets()
     for (std::size_t t = 0; t < 5; ++t)
         f.vendorTiers[t] = m_tiers[t]->isChecked();
     f.depth = m_depth->value();
-    f.direction = ViewFilter::Direction(m_direction->currentIndex() == 1 ? 0 : m_direction->currentIndex() == 2 ? 1 : 2);
+    f.direction = ViewFilter::Direction(m_direction->currentIndex() == 1       ? 0
+                                            : m_direction->currentIndex() == 2 ? 1
+                                                                               : 2);
     setFilter(f);
 }
 
@@ -149,9 +151,9 @@ void FilterPanel::toWidgets()
     cats.sort();
     m_categories->setText(cats.isEmpty() ? tr("All categories") : cats.join(u", "));
     m_depth->setValue(m_filter.depth);
-    m_direction->setCurrentIndex(m_filter.direction == ViewFilter::Direction::Both       ? 0
-                                 : m_filter.direction == ViewFilter::Direction::Upstream ? 1
-                                                                                         : 2);
+    m_direction->setCurrentIndex(m_filter.direction == ViewFilter::Direction::Both           ? 0
+                                     : m_filter.direction == ViewFilter::Direction::Upstream ? 1
+                                                                                             : 2);
     m_focusLabel->setText(m_filter.focus.isEmpty()
                               ? tr("Showing the whole map.")
                               : tr("Showing %n node(s) and their neighbourhood.", nullptr, int(m_filter.focus.size())));

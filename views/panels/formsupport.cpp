@@ -46,7 +46,8 @@ void markInvalid(QWidget *field, const QString &message)
     if (!field)
         return;
     field->setProperty("invalid", !message.isEmpty());
-    field->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("border: 2px solid #d32f2f; border-radius: 3px;"));
+    field->setStyleSheet(message.isEmpty() ? QString()
+                                           : QStringLiteral("border: 2px solid #d32f2f; border-radius: 3px;"));
     field->setToolTip(message);
 }
 
@@ -57,7 +58,8 @@ QString describe(const std::vector<Problem> &problems)
         QString where = p.where;
         if (where.startsWith(QLatin1Char('/')))
             where.remove(0, 1);
-        lines << (where.isEmpty() ? p.what : where.replace(QLatin1Char('/'), QLatin1Char(' ')) + QStringLiteral(": ") + p.what);
+        lines << (where.isEmpty() ? p.what
+                                  : where.replace(QLatin1Char('/'), QLatin1Char(' ')) + QStringLiteral(": ") + p.what);
     }
     return lines.join(QLatin1Char('\n'));
 }

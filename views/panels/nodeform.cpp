@@ -154,14 +154,22 @@ NodeForm::NodeForm(Document *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
     outer->addWidget(m_message);
     outer->addStretch(1);
 
-    m_fields = {{QStringLiteral("id"), m_idEdit},         {QStringLiteral("kind"), m_kind},
-                {QStringLiteral("name"), m_name},         {QStringLiteral("description"), m_description},
-                {QStringLiteral("tags"), m_tags},         {QStringLiteral("count"), m_count},
-                {QStringLiteral("regions"), m_regions},   {QStringLiteral("stores"), m_stores},
-                {QStringLiteral("attributes"), m_attributes}, {QStringLiteral("vendor/tier"), m_tier},
-                {QStringLiteral("vendor/dpa"), m_dpa},    {QStringLiteral("vendor/certifications"), m_certs},
-                {QStringLiteral("vendor/regions"), m_vendorRegions}, {QStringLiteral("vendor/security_rating"), m_rating},
-                {QStringLiteral("vendor/last_assessed"), m_assessed}, {QStringLiteral("vendor/contract_end"), m_contractEnd},
+    m_fields = {{QStringLiteral("id"), m_idEdit},
+                {QStringLiteral("kind"), m_kind},
+                {QStringLiteral("name"), m_name},
+                {QStringLiteral("description"), m_description},
+                {QStringLiteral("tags"), m_tags},
+                {QStringLiteral("count"), m_count},
+                {QStringLiteral("regions"), m_regions},
+                {QStringLiteral("stores"), m_stores},
+                {QStringLiteral("attributes"), m_attributes},
+                {QStringLiteral("vendor/tier"), m_tier},
+                {QStringLiteral("vendor/dpa"), m_dpa},
+                {QStringLiteral("vendor/certifications"), m_certs},
+                {QStringLiteral("vendor/regions"), m_vendorRegions},
+                {QStringLiteral("vendor/security_rating"), m_rating},
+                {QStringLiteral("vendor/last_assessed"), m_assessed},
+                {QStringLiteral("vendor/contract_end"), m_contractEnd},
                 {QStringLiteral("vendor/exit_plan"), m_exit}};
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
         const QString name = it.key();

@@ -123,10 +123,12 @@ void TablesPanel::pullSelection()
                 view->scrollTo(cur);
         }
     };
-    apply(m_nodeView, m_nodeProxy, [this](const QString &id) { return m_nodes->rowOf(id); }, m_selection->nodes(),
-          m_selection->currentNode());
-    apply(m_edgeView, m_edgeProxy, [this](const QString &id) { return m_edges->rowOf(id); }, m_selection->edges(),
-          m_selection->currentEdge());
+    apply(
+        m_nodeView, m_nodeProxy, [this](const QString &id) { return m_nodes->rowOf(id); }, m_selection->nodes(),
+        m_selection->currentNode());
+    apply(
+        m_edgeView, m_edgeProxy, [this](const QString &id) { return m_edges->rowOf(id); }, m_selection->edges(),
+        m_selection->currentEdge());
     m_syncing = false;
 }
 
