@@ -4,6 +4,7 @@
 #include "model/io/modelfile.h"
 #include "model/io/sample.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -114,6 +115,28 @@ private Q_SLOTS:
         Run bad = run({QStringLiteral("generate"), QStringLiteral("--edges"), QStringLiteral("lots"), path("g3.json")});
         QCOMPARE(bad.code, 2);
         QVERIFY(bad.err.contains(QStringLiteral("--edges")));
+    }
+
+    void generateRefusesSizesTheReadersRefuse()
+    {
+        const Run r = run(
+            {QStringLiteral("generate"), QStringLiteral("--edges"), QStringLiteral("4000000"), path("toobig.json")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("up to 256 MiB")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(path("toobig.json")));
+    }
+
+    void benchIoWorksInATemporaryFolder()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("bio.json")}).code, 0);
+        // A file where the old bench-io wrote (and then deleted) its document.
+        QVERIFY(test::writeAll(path("bio.bench.vgdb"), "mine"));
+        const QStringList before = QDir(m_dir.path()).entryList(QDir::Files);
+        const Run r = run({QStringLiteral("bench-io"), path("bio.json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).object().contains(u"vgdb_open_s"));
+        QCOMPARE(test::readAll(path("bio.bench.vgdb")), QByteArray("mine"));
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), before);
     }
 
     void blastJsonHasTheDocumentedShape()
@@ -227,8 +250,11 @@ private Q_SLOTS:
     void csvNeutralisesFormulas()
     {
         Model m;
-        m.nodes.push_back(
-            {QStringLiteral("v"), NodeKind::Vendor, QStringLiteral("=HYPERLINK(\"x\")"), {}, {}, {}, {}, {}, {}, {}});
+        Node v;
+        v.id = QStringLiteral("v");
+        v.kind = NodeKind::Vendor;
+        v.name = QStringLiteral("=HYPERLINK(\"x\")");
+        m.nodes.push_back(v);
         QVERIFY(saveModel(m, path("f.json")).ok());
         const Run r = run({QStringLiteral("rank"), path("f.json"), QStringLiteral("--format"), QStringLiteral("csv")});
         QCOMPARE(r.code, 0);
