@@ -75,7 +75,10 @@ int cmdValidate(const Command &c, const QStringList &args)
         return Ok;
     }
     reportError(Error(path, problems));
-    printErr(QStringLiteral("%1: %2 problem(s)").arg(path).arg(problems.size()));
+    printErr(QStringLiteral("%1: %2 %3")
+                 .arg(path)
+                 .arg(problems.size())
+                 .arg(problems.size() == 1 ? QStringLiteral("problem") : QStringLiteral("problems")));
     return Failed;
 }
 
