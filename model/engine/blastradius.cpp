@@ -225,6 +225,8 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
         pc.direct = CatAgg::bit(agg.plainD, c);
         pc.directOrigins = ids(&agg.originsD[std::size_t(c) * std::size_t(I.W)]);
         pc.origins = ids(&agg.originsA[std::size_t(c) * std::size_t(I.W)]);
+        pc.directUnknown = CatAgg::bit(agg.unknownD, c);
+        pc.unknown = CatAgg::bit(agg.unknownA, c);
         obl.plaintext.push_back(std::move(pc));
         auto basis = [&](const std::vector<qint64> &rec, const std::vector<qint64> &pop) {
             return std::max(rec[std::size_t(c)], pop[std::size_t(c)]);
@@ -234,7 +236,8 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
     }
     std::sort(obl.plaintext.begin(), obl.plaintext.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
     // Services controlled, by certainty (a node counts once with its best label).
-    int firstPotentialControl = -1;
+    int firstPotentialControl = -1; // the first in id order
+    I.ensureOrder();
     for (int v = 0; v < I.N; ++v) {
         if (m.nodes[std::size_t(v)].kind != NodeKind::Service)
             continue;
@@ -243,7 +246,8 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
             ++obl.controlledDirect;
         else if (labelBit(bits, base + CP)) {
             ++obl.controlledPotential;
-            if (firstPotentialControl < 0)
+            if (firstPotentialControl < 0
+                || I.nodeRank[std::size_t(v)] < I.nodeRank[std::size_t(firstPotentialControl)])
                 firstPotentialControl = v;
         }
     }

@@ -48,6 +48,7 @@ struct Held {
     qint64 maxRecords; // the largest records figure stated on these copies
     bool hasRecords; // some copy states a records figure
     qint64 popBasis; // the largest population behind a copy that states no records figure
+    bool unknownPeople; // some copy has no people behind it (population unknown)
     int key; // KeyState or the key holder's node index
 };
 
@@ -59,6 +60,7 @@ struct CatAgg {
     std::vector<quint64> anyD, anyP; // some copy at a direct / potential holder
     std::vector<quint64> plainD, plainP; // some plaintext copy at a direct / potential holder
     std::vector<quint64> locked; // some copy stays encrypted
+    std::vector<quint64> unknownD, unknownA; // a plaintext copy (direct / any) of unknown population
     std::vector<quint64> recD, recA; // a plaintext copy (direct / any) states records
     std::vector<qint64> maxRecD, maxRecA; // largest such figure
     std::vector<qint64> popD, popA; // largest population behind a plaintext copy without records
@@ -70,7 +72,7 @@ struct CatAgg {
         C = c;
         W = w;
         M = (c + 63) / 64;
-        for (auto *v : {&anyD, &anyP, &plainD, &plainP, &locked, &recD, &recA})
+        for (auto *v : {&anyD, &anyP, &plainD, &plainP, &locked, &unknownD, &unknownA, &recD, &recA})
             v->assign(std::size_t(M), 0);
         for (auto *v : {&maxRecD, &maxRecA, &popD, &popA})
             v->assign(std::size_t(C), 0);
@@ -80,7 +82,7 @@ struct CatAgg {
     }
     void reset()
     {
-        for (auto *v : {&anyD, &anyP, &plainD, &plainP, &locked, &recD, &recA})
+        for (auto *v : {&anyD, &anyP, &plainD, &plainP, &locked, &unknownD, &unknownA, &recD, &recA})
             std::fill(v->begin(), v->end(), 0);
         for (auto *v : {&maxRecD, &maxRecA, &popD, &popA})
             std::fill(v->begin(), v->end(), 0);
@@ -97,6 +99,11 @@ struct CatAgg {
     {
         const int c = h.cat;
         set(direct ? plainD : plainP, c);
+        if (h.unknownPeople) {
+            set(unknownA, c);
+            if (direct)
+                set(unknownD, c);
+        }
         auto rec = [&](std::vector<quint64> &has, std::vector<qint64> &max) {
             if (h.hasRecords) {
                 set(has, c);
@@ -133,9 +140,10 @@ struct CatAgg {
     }
     void merge(const CatAgg &o)
     {
-        for (auto [a, b] : {std::pair{&anyD, &o.anyD}, std::pair{&anyP, &o.anyP}, std::pair{&plainD, &o.plainD},
-                            std::pair{&plainP, &o.plainP}, std::pair{&locked, &o.locked}, std::pair{&recD, &o.recD},
-                            std::pair{&recA, &o.recA}})
+        for (auto [a, b] :
+             {std::pair{&anyD, &o.anyD}, std::pair{&anyP, &o.anyP}, std::pair{&plainD, &o.plainD},
+              std::pair{&plainP, &o.plainP}, std::pair{&locked, &o.locked}, std::pair{&unknownD, &o.unknownD},
+              std::pair{&unknownA, &o.unknownA}, std::pair{&recD, &o.recD}, std::pair{&recA, &o.recA}})
             for (int i = 0; i < M; ++i)
                 (*a)[std::size_t(i)] |= (*b)[std::size_t(i)];
         for (int c = 0; c < C; ++c) {

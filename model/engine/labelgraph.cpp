@@ -4,6 +4,7 @@
 // propagation table).
 #include "model/engine/engineimpl.h"
 
+#include <numeric>
 #include <string>
 
 namespace vg {
@@ -105,11 +106,13 @@ void BlastRadiusEngine::Impl::build()
             for (Group &g : groups)
                 if (g.h.cat == c && g.h.key == key)
                     return g;
-            groups.push_back({{c, -1, 0, false, 0, key}, std::vector<quint64>(std::size_t(W), 0)});
+            groups.push_back({{c, -1, 0, false, 0, false, key}, std::vector<quint64>(std::size_t(W), 0)});
             return groups.back();
         };
         auto addCopy = [&](int c, int key, const std::optional<qint64> &records, const quint64 *origins) {
             Group &g = group(c, key);
+            if (std::all_of(origins, origins + W, [](quint64 w) { return w == 0; }))
+                g.h.unknownPeople = true;
             if (records) {
                 g.h.hasRecords = true;
                 g.h.maxRecords = std::max(g.h.maxRecords, *records);
@@ -183,7 +186,14 @@ void BlastRadiusEngine::Impl::build()
                 return true;
         return false;
     };
-    for (int e = 0; e < E; ++e) {
+    // In id order: the search breaks ties between equally short paths by this order, so the
+    // answer does not depend on the order of the model's edges.
+    std::vector<int> byId(static_cast<std::size_t>(E));
+    std::iota(byId.begin(), byId.end(), 0);
+    if (!std::is_sorted(m.edges.begin(), m.edges.end(), [](const Edge &x, const Edge &y) { return x.id < y.id; }))
+        std::sort(byId.begin(), byId.end(),
+                  [&](int x, int y) { return m.edges[std::size_t(x)].id < m.edges[std::size_t(y)].id; });
+    for (const int e : byId) {
         const Edge &edge = m.edges[std::size_t(e)];
         const int a = edgeFrom[std::size_t(e)], b = edgeTo[std::size_t(e)];
         if (a < 0 || b < 0)

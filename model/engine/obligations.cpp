@@ -105,6 +105,7 @@ struct View {
     struct Item {
         const Cat *cat;
         QStringList origins; // sorted
+        bool unknown = false; // some copy's population is unknown
     };
     std::vector<Item> cats; // sorted by id
     int controlled = 0;
@@ -201,13 +202,16 @@ public:
             if (!inScope.isEmpty()) {
                 peopleOf.insert(c.id, inScope);
                 (isSevere ? severe : isMid ? mid : low) << c.id;
-            } else if (it.origins.isEmpty() && (!highRisk || isSevere || isMid)) {
-                // Nothing says whose data it is: never "not triggered". For an established
-                // controller (Art. 33) it is its personal data all the same.
-                if (established && !highRisk)
+            }
+            const bool matters = !highRisk || isSevere || isMid;
+            if (it.unknown && matters) {
+                // Nothing says whose data (some copy of) it is: never "not triggered". For an
+                // established controller (Art. 33) it is its personal data all the same.
+                if (established && !highRisk && inScope.isEmpty())
                     (isSevere ? severe : isMid ? mid : low) << c.id;
                 unknownPop << c.id;
-            } else if (!regionless.isEmpty() && (!highRisk || isSevere || isMid)) {
+            }
+            if (!regionless.isEmpty() && matters) {
                 unknownRegion << c.id;
                 unsure << regionless;
             }
@@ -313,7 +317,7 @@ public:
         for (const View::Item &it : m_v.cats) {
             for (const QString &p : it.origins)
                 perOrigin[p].insert(it.cat->id);
-            if (it.origins.isEmpty())
+            if (it.unknown)
                 unknown.insert(it.cat->id);
         }
         QStringList definite, maybe;
@@ -420,7 +424,7 @@ public:
                 }
             if (in)
                 hits << it.cat->id;
-            else if (it.origins.isEmpty() || std::any_of(it.origins.begin(), it.origins.end(), [&](const QString &p) {
+            else if (it.unknown || std::any_of(it.origins.begin(), it.origins.end(), [&](const QString &p) {
                          return regionsUnknown(p);
                      }))
                 unsure << it.cat->id;
@@ -479,7 +483,7 @@ public:
                 }
             if (in)
                 cats << it.cat->id;
-            if (it.origins.isEmpty())
+            if (it.unknown)
                 unsure << it.cat->id;
         }
         people.removeDuplicates();
@@ -575,9 +579,9 @@ std::vector<Obligation> evaluateObligations(const ObligationInput &input)
 {
     View direct, any;
     for (const Cat &c : input.plaintext) {
-        any.cats.push_back({&c, c.origins});
+        any.cats.push_back({&c, c.origins, c.unknown});
         if (c.direct)
-            direct.cats.push_back({&c, c.directOrigins});
+            direct.cats.push_back({&c, c.directOrigins, c.directUnknown});
     }
     auto byId = [](const View::Item &a, const View::Item &b) { return a.cat->id < b.cat->id; };
     std::sort(direct.cats.begin(), direct.cats.end(), byId);

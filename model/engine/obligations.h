@@ -24,6 +24,8 @@ struct ObligationInput {
         bool direct = false; // some plaintext copy is exposed directly
         QStringList directOrigins; // people behind its direct plaintext copies (sorted)
         QStringList origins; // people behind all its plaintext copies, direct and potential (sorted)
+        bool directUnknown = false; // some direct plaintext copy has no people behind it
+        bool unknown = false; // some plaintext copy has no people behind it
         QString pivot; // when not direct: the exposed credential it hinges on
     };
     std::vector<Category> plaintext; // sorted by id

@@ -413,8 +413,15 @@ private Q_SLOTS:
         in.populations.insert(QStringLiteral("people"), Population{regions, 2000, {}});
         for (const QString &c : categories) {
             const Category *cat = Taxonomy::builtIn().find(c);
-            in.plaintext.push_back(
-                {c, cat->tier, cat->flags, true, {QStringLiteral("people")}, {QStringLiteral("people")}, {}});
+            in.plaintext.push_back({c,
+                                    cat->tier,
+                                    cat->flags,
+                                    true,
+                                    {QStringLiteral("people")},
+                                    {QStringLiteral("people")},
+                                    false,
+                                    false,
+                                    {}});
         }
         std::sort(in.plaintext.begin(), in.plaintext.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
         in.exposedAny = in.exposedDirect = true;
