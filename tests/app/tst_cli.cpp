@@ -186,6 +186,62 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("COST ESTIMATE")));
     }
 
+    void blastPrintsPathsOnlyOnRequest()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("p.vgdb")}).code, 0);
+        const QStringList args{QStringLiteral("blast"),     path("p.vgdb"),
+                               QStringLiteral("--control"), QStringLiteral("chat_widget"),
+                               QStringLiteral("--format"),  QStringLiteral("json")};
+        const Run plain = run(args), withPaths = run(args + QStringList{QStringLiteral("--paths")});
+        QCOMPARE(plain.code, 0);
+        QCOMPARE(withPaths.code, 0);
+        auto find = [](const QString &out, const char *id) {
+            for (const QJsonValue &n : QJsonDocument::fromJson(out.toUtf8()).object().value(u"nodes").toArray())
+                if (n.toObject().value(u"id").toString() == QLatin1StringView(id))
+                    return n.toObject();
+            return QJsonObject();
+        };
+        const QJsonObject gw = find(plain.out, "api_gateway");
+        QCOMPARE(gw.value(u"predecessor").toString(), QStringLiteral("crm_tenant"));
+        QCOMPARE(gw.value(u"edge").toString(), QStringLiteral("e90"));
+        QVERIFY(!gw.contains(u"path"));
+        QCOMPARE(find(withPaths.out, "api_gateway").value(u"path").toArray(),
+                 QJsonArray({QStringLiteral("e89"), QStringLiteral("e90")}));
+        const Run text = run({QStringLiteral("blast"), path("p.vgdb"), QStringLiteral("--control"),
+                              QStringLiteral("chat_widget"), QStringLiteral("--paths")});
+        QVERIFY2(text.out.contains(QStringLiteral("e89 > e90")), qPrintable(text.out));
+        QCOMPARE(run({QStringLiteral("blast"), path("p.vgdb"), QStringLiteral("--control"),
+                      QStringLiteral("chat_widget"), QStringLiteral("--format"), QStringLiteral("json")})
+                     .out,
+                 plain.out); // the same bytes every time
+    }
+
+    void textReportsEscapeNamesAndPrintExactNumbers()
+    {
+        Model m;
+        Node evil;
+        evil.id = QStringLiteral("v");
+        evil.kind = NodeKind::Vendor;
+        evil.name = QStringLiteral("Evil\nBREACH: none\x1b[2J\u202e");
+        evil.stores.push_back({QStringLiteral("ID.GOV"), 123456789, std::nullopt, {}, {}});
+        m.nodes.push_back(evil);
+        QVERIFY(saveModel(m, path("evil.json")).ok());
+        Run r = run({QStringLiteral("blast"), path("evil.json"), QStringLiteral("--breach"), QStringLiteral("v"),
+                     QStringLiteral("--max-hops"), QStringLiteral("1")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Evil\\nBREACH: none\\x1b[2J\\u202e")), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QChar(0x1b)));
+        QVERIFY(!r.out.contains(QChar(0x202e)));
+        QVERIFY(r.out.contains(QStringLiteral("at most 1 hop\n"))); // singular
+        QVERIFY(r.out.contains(QStringLiteral("1 system reached")));
+        QVERIFY(r.out.contains(QStringLiteral("123,456,789"))); // records in full
+        QVERIFY2(r.out.contains(QStringLiteral("COST ESTIMATE: USD 42,000,000 to USD 3,100,000,000")),
+                 qPrintable(r.out));
+        r = run({QStringLiteral("rank"), path("evil.json")});
+        QVERIFY(r.out.contains(QStringLiteral("Evil\\nBREACH")));
+        QVERIFY(!r.out.contains(QChar(0x1b)));
+    }
+
     void analysisUsageErrorsExitTwo_data()
     {
         QTest::addColumn<QStringList>("args");

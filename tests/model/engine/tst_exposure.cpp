@@ -260,6 +260,57 @@ private Q_SLOTS:
         QVERIFY(!json.contains("\"path\""));
     }
 
+    // The issue's example: a controlled SDK with no data cost USD 0-4.91 M, and the same plus
+    // one exposed email record USD 150-526,880. More exposure never lowers either end.
+    void costNeverFallsAsTheDamageGrows()
+    {
+        const char *nodes = R"([{"id": "p", "kind": "people", "count": 1, "regions": ["US"]},
+            {"id": "sdk", "kind": "vendor"}, {"id": "app", "kind": "service"}, {"id": "mail", "kind": "service"}])";
+        const Model bare = model(nodes, R"([{"id": "c", "from": "sdk", "to": "app", "kind": "code"}])");
+        const Model more = model(nodes, R"([{"id": "c", "from": "sdk", "to": "app", "kind": "code"},
+            {"id": "d", "from": "p", "to": "app", "kind": "data", "categories": ["CONTACT.EMAIL"], "records": 1}])");
+        const CostEstimate a = blast(BlastRadiusEngine(bare), {control("sdk")}).cost();
+        const CostEstimate b = blast(BlastRadiusEngine(more), {control("sdk")}).cost();
+        QCOMPARE(a.high, 4910000.0);
+        QVERIFY2(b.low >= a.low && b.high >= a.high, qPrintable(QStringLiteral("%1-%2").arg(b.low).arg(b.high)));
+    }
+
+    void costWeighsSensitivityAndPrefersStatedRecords_data()
+    {
+        QTest::addColumn<QByteArray>("categories");
+        QTest::addColumn<QByteArray>("records"); // "" or a figure
+        QTest::addColumn<double>("low");
+        QTest::addColumn<QString>("assumption");
+        // A million records: the mega-breach band floor is USD 42 M, weighted by tier.
+        QTest::newRow("a million health records, tier 1: full weight")
+            << QByteArray(R"(["HEALTH.CLINICAL"])") << QByteArray("1000000") << 42e6 << "records basis";
+        QTest::newRow("a million emails, tier 3: 70 %")
+            << QByteArray(R"(["CONTACT.EMAIL"])") << QByteArray("1000000") << 0.7 * 42e6 << "records basis";
+        QTest::newRow("anonymised aggregates, tier 4: nothing")
+            << QByteArray(R"(["AGG.ANON"])") << QByteArray("1000000") << 0.0 << "cost nothing per record";
+        QTest::newRow("no records stated: the population is the upper bound")
+            << QByteArray(R"(["HEALTH.CLINICAL"])") << QByteArray() << 2000.0 * 150 << "upper bound";
+        QTest::newRow("records stated: they are the basis, not the population")
+            << QByteArray(R"(["HEALTH.CLINICAL"])") << QByteArray("40") << 40.0 * 150 << "records basis";
+    }
+    void costWeighsSensitivityAndPrefersStatedRecords()
+    {
+        QFETCH(QByteArray, categories);
+        QFETCH(QByteArray, records);
+        QFETCH(double, low);
+        QFETCH(QString, assumption);
+        const QByteArray edges = R"([{"id": "d", "from": "p", "to": "v", "kind": "data", "categories": )" + categories
+            + (records.isEmpty() ? QByteArray() : QByteArray(R"(, "records": )") + records) + "}]";
+        const Model m =
+            model(R"([{"id": "p", "kind": "people", "count": 2000, "regions": ["US"]}, {"id": "v", "kind": "vendor"}])",
+                  edges.constData());
+        const CostEstimate c = blast(BlastRadiusEngine(m), {breach("v")}).cost();
+        QCOMPARE(c.low, low);
+        QVERIFY(c.high >= c.low);
+        QVERIFY2(c.assumptions.join(u"\n").contains(assumption), qPrintable(c.assumptions.join(u"\n")));
+        QVERIFY(c.assumptions.join(u"\n").contains(QStringLiteral("heuristic")));
+    }
+
     void sameInputGivesTheSameBytes()
     {
         Model m = bundledSampleForTests();
