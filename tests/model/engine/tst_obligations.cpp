@@ -115,6 +115,24 @@ private Q_SLOTS:
         QVERIFY2(o.reason.contains(reason), qPrintable(o.reason));
     }
 
+    // Population unknown is decided per copy: a second holder whose people are known (and out
+    // of scope) does not hide the copy nobody can place.
+    void aCopyOfUnknownPopulationIsNotHiddenByAnotherCopy()
+    {
+        const Model m = model(R"([{"id": "us", "kind": "people", "count": 10, "regions": ["US"]},
+            {"id": "a", "kind": "service"}, {"id": "b", "kind": "service", "stores": [{"category": "HEALTH.CLINICAL"}]}])",
+                              R"([{"id": "e", "from": "us", "to": "a", "kind": "data", "categories": ["HEALTH.CLINICAL"]}])",
+                              kUsOrg);
+        const BlastRadiusEngine engine(m);
+        QVERIFY(obligation(blast(engine, {breach("a")}), QStringLiteral("GDPR-34")).status
+                == ObligationStatus::NotTriggered);
+        for (const char *regime : {"GDPR-33", "GDPR-34"}) {
+            const Obligation &o = obligation(blast(engine, {breach("a"), breach("b")}), QLatin1StringView(regime));
+            QVERIFY2(o.status == ObligationStatus::Assess, qPrintable(o.reason));
+            QVERIFY2(o.reason.contains(QStringLiteral("population unknown for HEALTH.CLINICAL")), qPrintable(o.reason));
+        }
+    }
+
     // Potential exposure starts no clock: every regime says assess at most, on the same path.
     void potentialExposureGivesAssessNeverLikely()
     {
