@@ -170,24 +170,6 @@ struct NodeCounts {
     int controlledDirect = 0, breachedDirect = 0, controlledPotential = 0, breachedPotential = 0;
 };
 
-// Counts the nodes of a label bitset (bit l*... = label id) by their reported state.
-inline NodeCounts countLabels(const std::vector<quint64> &bits)
-{
-    constexpr quint64 m0 = 0x1111111111111111ULL;
-    NodeCounts n;
-    for (quint64 w : bits) {
-        if (!w)
-            continue;
-        const quint64 bd = w & m0, cd = (w >> 1) & m0, bp = (w >> 2) & m0, cp = (w >> 3) & m0;
-        const quint64 direct = bd | cd;
-        n.controlledDirect += std::popcount(cd);
-        n.breachedDirect += std::popcount(bd & ~cd);
-        n.controlledPotential += std::popcount(cp & ~direct);
-        n.breachedPotential += std::popcount(bp & ~cp & ~direct);
-    }
-    return n;
-}
-
 // Thread-local scratch space, reused across queries: stamps avoid clearing. Slot 0 serves
 // the label search, slot 1 the walks over the component DAG.
 struct Scratch {

@@ -119,10 +119,10 @@ private Q_SLOTS:
     // of scope) does not hide the copy nobody can place.
     void aCopyOfUnknownPopulationIsNotHiddenByAnotherCopy()
     {
-        const Model m = model(R"([{"id": "us", "kind": "people", "count": 10, "regions": ["US"]},
+        const Model m = model(
+            R"([{"id": "us", "kind": "people", "count": 10, "regions": ["US"]},
             {"id": "a", "kind": "service"}, {"id": "b", "kind": "service", "stores": [{"category": "HEALTH.CLINICAL"}]}])",
-                              R"([{"id": "e", "from": "us", "to": "a", "kind": "data", "categories": ["HEALTH.CLINICAL"]}])",
-                              kUsOrg);
+            R"([{"id": "e", "from": "us", "to": "a", "kind": "data", "categories": ["HEALTH.CLINICAL"]}])", kUsOrg);
         const BlastRadiusEngine engine(m);
         QVERIFY(obligation(blast(engine, {breach("a")}), QStringLiteral("GDPR-34")).status
                 == ObligationStatus::NotTriggered);
