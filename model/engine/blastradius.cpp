@@ -103,15 +103,20 @@ NodeCounts BlastRadiusEngine::Impl::countNodes(const std::vector<quint64> &bits)
         n.breachedPotential += std::popcount(bp & ~cp & ~direct);
     }
     // A vendor and our account at it are one node: count it once, by the combined labels.
+    // Only the words of the tenant range that have a label set are visited.
     auto nibbleOf = [&](int v) { return unsigned((bits[std::size_t(v) >> 4] >> ((v & 15) * 4)) & 0xF); };
-    for (int t = 0; t < T; ++t) {
-        const unsigned tenant = nibbleOf(N + t);
-        if (!tenant)
+    for (std::size_t w = std::size_t(N) / 16; w < bits.size(); ++w) {
+        if (!bits[w])
             continue;
-        const unsigned vendor = nibbleOf(tenantVendor[std::size_t(t)]);
-        count(tenant, -1);
-        count(vendor, -1);
-        count(tenant | vendor, +1);
+        for (int v = std::max(N, int(w * 16)); v < std::min(V, int(w * 16 + 16)); ++v) {
+            const unsigned tenant = nibbleOf(v);
+            if (!tenant)
+                continue;
+            const unsigned vendor = nibbleOf(tenantVendor[std::size_t(v - N)]);
+            count(tenant, -1);
+            count(vendor, -1);
+            count(tenant | vendor, +1);
+        }
     }
     return n;
 }
@@ -434,8 +439,7 @@ void BlastRadius::Compact::materialize()
         nodes.push_back(std::move(rn));
         nodePos.push_back(q);
         // What it holds, with the certainty it is reached with.
-        const int vn = chosen >= 4 ? I.N + I.tenantOf[std::size_t(v)] : v;
-        for (int h = I.heldStart[std::size_t(vn)]; h < I.heldStart[std::size_t(vn) + 1]; ++h) {
+        for (int h = I.heldStart[std::size_t(v)]; h < I.heldStart[std::size_t(v) + 1]; ++h) {
             const Held &hd = I.held[std::size_t(h)];
             holders[std::size_t(hd.cat)].push_back(v);
             if (isPotential(l) && hd.key != Locked && potentialPlainPos[std::size_t(hd.cat)] < 0)

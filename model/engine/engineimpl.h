@@ -236,7 +236,7 @@ struct BlastRadiusEngine::Impl {
     std::vector<int> edgeCatStart, edgeCats; // data edges' categories (CSR over edges)
     std::vector<int> inDataStart, inData; // incoming data edges per node
     std::vector<int> outDataStart, outData;
-    std::vector<int> heldStart; // over virtual nodes (a tenant holds what its vendor holds)
+    std::vector<int> heldStart; // over model nodes (a tenant holds what its vendor holds: realNode())
     std::vector<Held> held;
     std::vector<quint64> originPool;
     std::vector<bool> holdsKey; // real node holds a "decrypt" pivot category in plaintext
@@ -288,7 +288,7 @@ struct BlastRadiusEngine::Impl {
     // Adds what the node of label l holds to agg.
     void addHeld(int l, CatAgg &agg) const
     {
-        const int v = l >> 2;
+        const int v = realNode(l >> 2);
         for (int h = heldStart[std::size_t(v)]; h < heldStart[std::size_t(v) + 1]; ++h)
             agg.add(held[std::size_t(h)], h, !isPotential(l & 3), originPool);
     }

@@ -97,7 +97,7 @@ void BlastRadiusEngine::Impl::build()
         Held h;
         std::vector<quint64> origins;
     };
-    std::vector<std::vector<Held>> perNode(static_cast<std::size_t>(N));
+    heldStart.assign(std::size_t(N) + 1, 0);
     holdsKey.assign(std::size_t(N), false);
     std::vector<Group> groups;
     for (int v = 0; v < N; ++v) {
@@ -151,26 +151,21 @@ void BlastRadiusEngine::Impl::build()
             if (std::find(keyCats.begin(), keyCats.end(), g.h.cat) != keyCats.end() && g.h.key == Plain)
                 holdsKey[std::size_t(v)] = true;
             g.h.originSlot = intern(g.origins);
-            perNode[std::size_t(v)].push_back(g.h);
+            held.push_back(g.h);
         }
+        heldStart[std::size_t(v) + 1] = int(held.size());
     }
     // An external key with no key holder opens data at the same holder only; a key holder that
     // holds no plaintext key opens nothing.
     for (int v = 0; v < N; ++v)
-        for (Held &h : perNode[std::size_t(v)]) {
+        for (int i = heldStart[std::size_t(v)]; i < heldStart[std::size_t(v) + 1]; ++i) {
+            Held &h = held[std::size_t(i)];
             if (h.key == Locked) { // no key holder named
                 h.key = holdsKey[std::size_t(v)] ? int(Plain) : int(Locked);
             } else if (h.key >= 0 && !holdsKey[std::size_t(h.key)]) {
                 h.key = Locked;
             }
         }
-    heldStart.assign(std::size_t(V) + 1, 0);
-    for (int v = 0; v < V; ++v) {
-        const auto &hs = perNode[std::size_t(realNode(v))];
-        held.insert(held.end(), hs.begin(), hs.end());
-        heldStart[std::size_t(v) + 1] = int(held.size());
-    }
-
     // The propagation table: (edge kind, state of A) -> state of B. A tenant node propagates
     // over its vendor's access edges only; an access edge into a vendor reaches our account there.
     std::vector<std::pair<int, int>> transitions; // label -> label
