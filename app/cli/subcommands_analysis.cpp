@@ -55,6 +55,8 @@ int cmdBlast(const Command &c, const QStringList &args)
     p.addOption({QStringLiteral("control"), QStringLiteral("node the attacker can act as"), QStringLiteral("ID")});
     p.addOption({QStringLiteral("max-hops"), QStringLiteral("bound propagation"), QStringLiteral("N")});
     p.addOption({QStringLiteral("no-potential"), QStringLiteral("ignore pivots through exposed credentials")});
+    p.addOption({QStringLiteral("paths"),
+                 QStringLiteral("print every reached node's whole explaining path (output grows with path lengths)")});
     p.addOption(formatOption("text or json"));
     if (!parseArgs(c, p, args, 1, 1) || !checkFormat(c, p, {QStringLiteral("text"), QStringLiteral("json")}))
         return Usage;
@@ -83,7 +85,8 @@ int cmdBlast(const Command &c, const QStringList &args)
         printErr(QStringLiteral("vendorgraph blast: %1").arg(r.error().message()));
         return Usage;
     }
-    printOut(p.value(QStringLiteral("format")) == u"json" ? json(toJson(*r)) : toText(*r, *model));
+    const bool paths = p.isSet(QStringLiteral("paths"));
+    printOut(p.value(QStringLiteral("format")) == u"json" ? json(toJson(*r, paths)) : toText(*r, *model, paths));
     return Ok;
 }
 

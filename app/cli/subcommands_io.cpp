@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 #include <sys/resource.h>
 
@@ -74,7 +75,10 @@ int cmdValidate(const Command &c, const QStringList &args)
         return Ok;
     }
     reportError(Error(path, problems));
-    printErr(QStringLiteral("%1: %2 problem(s)").arg(path).arg(problems.size()));
+    printErr(QStringLiteral("%1: %2 %3")
+                 .arg(path)
+                 .arg(problems.size())
+                 .arg(problems.size() == 1 ? QStringLiteral("problem") : QStringLiteral("problems")));
     return Failed;
 }
 
@@ -139,7 +143,24 @@ int cmdGenerate(const Command &c, const QStringList &args)
     g.seed = quint64(number(seed, qint64(g.seed), 0, std::numeric_limits<qint64>::max()));
     if (!allOk)
         return Usage;
-    if (Status s = saveModel(generateModel(g), p.positionalArguments().first()); !s)
+    const QString out = p.positionalArguments().first();
+    if (auto f = formatForPath(out); !f)
+        return reportError(f.error());
+    // What the readers would refuse is not written: the JSON form (the larger of the two)
+    // must fit the input limit. Every node takes at least 60 bytes of JSON and every edge
+    // 80, so sizes far over the limit are refused before anything is generated.
+    const qint64 lowerBound = 60 * (qint64(g.people) + g.services + g.vendors) + 80 * g.edges;
+    const Model m = lowerBound > kMaxInputBytes ? Model() : generateModel(g);
+    const qint64 jsonBytes = lowerBound > kMaxInputBytes ? lowerBound : serializeModelJson(m).size();
+    if (jsonBytes > kMaxInputBytes) {
+        printErr(QStringLiteral(
+                     "vendorgraph generate: a model of this size takes at least %1 MiB as JSON; VendorGraph reads "
+                     "files up to %2 MiB, so nothing was written. Ask for fewer edges or nodes.")
+                     .arg(jsonBytes / (1024 * 1024))
+                     .arg(kMaxInputBytes / (1024 * 1024)));
+        return Usage;
+    }
+    if (Status s = saveModel(m, out); !s)
         return reportError(s.error());
     return Ok;
 }
@@ -169,8 +190,13 @@ int cmdBenchIo(const Command &c, const QStringList &args)
     out.insert(u"json_import_s", double(t.nsecsElapsed()) / 1e9);
     out.insert(u"nodes", qint64(m->nodes.size()));
     out.insert(u"edges", qint64(m->edges.size()));
-    const QString doc = QFileInfo(in).absolutePath() + QStringLiteral("/") + QFileInfo(in).completeBaseName()
-        + QStringLiteral(".bench.vgdb");
+    // The document goes to a private temporary folder that is removed with everything in it,
+    // all of which bench-io created; nothing next to the input is touched.
+    const QTemporaryDir dir;
+    if (!dir.isValid())
+        return reportError(
+            Error(QString(), QStringLiteral("cannot create a temporary folder: %1").arg(dir.errorString())));
+    const QString doc = dir.filePath(QStringLiteral("bench.vgdb"));
     t.restart();
     if (Status s = saveModel(*m, doc); !s)
         return reportError(s.error());
@@ -183,7 +209,6 @@ int cmdBenchIo(const Command &c, const QStringList &args)
         return reportError(again.error());
     out.insert(u"vgdb_open_s", double(t.nsecsElapsed()) / 1e9);
     out.insert(u"peak_rss_mb", peakRssMb());
-    QFile::remove(doc);
     printOut(json(out));
     return Ok;
 }

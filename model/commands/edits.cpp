@@ -31,6 +31,35 @@ ChangeSet removeItems(const Document &doc, const QStringList &nodeIds, const QSt
             }
         c.nodesRemoved << id;
     }
+    // Data that names a removed node as its subjects or key holder stops naming it.
+    if (!c.nodesRemoved.isEmpty()) {
+        const QSet<QString> gone(c.nodesRemoved.begin(), c.nodesRemoved.end());
+        auto strip = [&](QStringList &subjects, QString &keyHolder) {
+            const qsizetype before = subjects.size();
+            subjects.removeIf([&](const QString &x) { return gone.contains(x); });
+            const bool key = gone.contains(keyHolder);
+            if (key)
+                keyHolder.clear();
+            return key || subjects.size() != before;
+        };
+        s.forEachEdge([&](int, const Edge &e) {
+            if (edges.contains(e.id) || (e.subjects.isEmpty() && e.keyHolder.isEmpty()))
+                return;
+            Edge copy = e;
+            if (strip(copy.subjects, copy.keyHolder))
+                c.edgesPut.push_back(std::move(copy));
+        });
+        s.forEachNode([&](int, const Node &n) {
+            if (gone.contains(n.id))
+                return;
+            Node copy = n;
+            bool changed = false;
+            for (StoredData &d : copy.stores)
+                changed = strip(d.subjects, d.keyHolder) || changed;
+            if (changed)
+                c.nodesPut.push_back(std::move(copy));
+        });
+    }
     return c;
 }
 

@@ -132,6 +132,13 @@ ChangeSet Document::apply(const ChangeSet &c)
         for (const auto *list : {&m_store.outEdges(h), &m_store.inEdges(h)})
             for (const GraphStore::Handle e : *list)
                 Q_EMIT edgeChanged(m_store.edgeAt(e).id);
+        // Data that names the node (subjects, key holders) follows too.
+        std::vector<GraphStore::Handle> nodes, edges;
+        m_store.renameReferences(from, to, &nodes, &edges);
+        for (const GraphStore::Handle n : nodes)
+            Q_EMIT nodeChanged(m_store.nodeAt(n).id);
+        for (const GraphStore::Handle e : edges)
+            Q_EMIT edgeChanged(m_store.edgeAt(e).id);
     }
     for (const auto &[from, to] : c.edgeRenames) {
         const GraphStore::Handle h = m_store.edge(from);

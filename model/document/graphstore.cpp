@@ -94,6 +94,38 @@ void GraphStore::renameNode(Handle h, const QString &newId)
         m_edges[std::size_t(e)].to = newId;
 }
 
+void GraphStore::renameReferences(const QString &from, const QString &to, std::vector<Handle> *nodes,
+                                  std::vector<Handle> *edges)
+{
+    auto fix = [&](QStringList &subjects, QString &keyHolder) {
+        bool changed = false;
+        for (QString &s : subjects)
+            if (s == from) {
+                s = to;
+                changed = true;
+            }
+        if (keyHolder == from) {
+            keyHolder = to;
+            changed = true;
+        }
+        return changed;
+    };
+    for (Handle h = 0; h < edgeSlots(); ++h)
+        if (m_edgeAlive[std::size_t(h)]) {
+            Edge &e = m_edges[std::size_t(h)];
+            if (fix(e.subjects, e.keyHolder))
+                edges->push_back(h);
+        }
+    for (Handle h = 0; h < nodeSlots(); ++h)
+        if (m_nodeAlive[std::size_t(h)]) {
+            bool changed = false;
+            for (StoredData &d : m_nodes[std::size_t(h)].stores)
+                changed = fix(d.subjects, d.keyHolder) || changed;
+            if (changed)
+                nodes->push_back(h);
+        }
+}
+
 GraphStore::Handle GraphStore::insertEdge(Edge e)
 {
     Handle h;

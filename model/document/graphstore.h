@@ -71,6 +71,10 @@ public:
     void eraseNode(Handle h);
     void replaceNode(Handle h, Node n); // same id
     void renameNode(Handle h, const QString &newId); // edges follow
+    // Renames a node id where data refers to it (subjects, key holders); returns the handles
+    // of the edges and nodes changed.
+    void renameReferences(const QString &from, const QString &to, std::vector<Handle> *nodes,
+                          std::vector<Handle> *edges);
     Handle insertEdge(Edge e);
     void eraseEdge(Handle h);
     void replaceEdge(Handle h, Edge e); // same id; endpoints may change

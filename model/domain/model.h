@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -30,11 +31,17 @@ std::optional<Encryption> encryptionFromString(QStringView s);
 std::optional<Scope> scopeFromString(QStringView s);
 std::optional<ExitPlan> exitPlanFromString(QStringView s);
 
+// The largest count or records figure a model may state: the world's population (about 8.2
+// billion in 2025), rounded up. Larger figures are refused by validateModel().
+inline constexpr qint64 kMaxCount = 8'300'000'000LL;
+
 // Data held at rest by a node.
 struct StoredData {
     QString category;
     std::optional<qint64> records;
     std::optional<Encryption> encryption;
+    QString keyHolder; // external-key only: the node that holds the key (empty: unknown)
+    QStringList subjects; // people node ids the data is about, besides those traced upstream
     bool operator==(const StoredData &) const = default;
 };
 
@@ -59,6 +66,7 @@ struct Node {
     QStringList tags;
     std::optional<qint64> count; // people only
     QStringList regions; // people only
+    QMap<QString, qint64> regionCounts; // people only: how many of them live in a region
     std::vector<StoredData> stores;
     QMap<QString, QString> attributes;
     std::optional<VendorProfile> vendor; // vendors only
@@ -73,6 +81,8 @@ struct Edge {
     QStringList categories; // data only
     std::optional<qint64> records; // data only
     std::optional<Encryption> encryption; // data only
+    QString keyHolder; // data, external-key only: the node that holds the key
+    QStringList subjects; // data only: people node ids the data is about
     Scope scope = Scope::Read; // access only
     bool stored = true; // access only
     QString description;
@@ -122,6 +132,13 @@ std::vector<const T *> sortedById(const std::vector<T> &items)
         out.push_back(&x);
     std::sort(out.begin(), out.end(), [](const T *a, const T *b) { return a->id < b->id; });
     return out;
+}
+
+// a + b for figures of at least 0, stopping at the largest qint64 instead of wrapping.
+inline qint64 saturatingAdd(qint64 a, qint64 b)
+{
+    qint64 out = 0;
+    return __builtin_add_overflow(a, b, &out) ? std::numeric_limits<qint64>::max() : out;
 }
 
 // Ids are 1..128 characters from [A-Za-z0-9._:-].

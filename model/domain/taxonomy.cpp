@@ -18,6 +18,8 @@ QStringList flagNames(unsigned flags)
         out << QStringLiteral("COMBO");
     if (flags & Special)
         out << QStringLiteral("SPECIAL");
+    if (flags & NonPersonal)
+        out << QStringLiteral("NONPERSONAL");
     return out;
 }
 
@@ -29,6 +31,8 @@ std::optional<unsigned> flagFromString(QStringView s)
         return Combo;
     if (s == u"SPECIAL")
         return Special;
+    if (s == u"NONPERSONAL")
+        return NonPersonal;
     return std::nullopt;
 }
 
@@ -64,6 +68,8 @@ const Taxonomy &Taxonomy::builtIn()
             c.tier = o.value(u"tier").toInt(3);
             for (const QJsonValue &fl : o.value(u"flags").toArray())
                 c.flags |= flagFromString(fl.toString()).value_or(0);
+            const QString pivot = o.value(u"pivot").toString();
+            c.pivot = pivot == u"code" ? PivotKind::Code : pivot == u"decrypt" ? PivotKind::Decrypt : PivotKind::Access;
             c.builtIn = true;
             tax.add(std::move(c));
         }
@@ -77,7 +83,7 @@ Taxonomy Taxonomy::forModel(const Model &model)
     Taxonomy t = builtIn();
     for (const CategoryDef &d : model.categories) {
         const Category *base = t.find(d.id);
-        Category c = base ? *base : Category{d.id, d.id, {}, 3, 0, false};
+        Category c = base ? *base : Category{d.id, d.id, {}, 3, 0, PivotKind::Access, false};
         if (d.name)
             c.name = *d.name;
         if (d.tier)

@@ -9,7 +9,19 @@
 
 namespace vg {
 
-enum CategoryFlag : unsigned { Pivot = 1, Combo = 2, Special = 4 };
+// PIVOT: a credential; what exposing it opens is its pivot kind (Category::pivot).
+// COMBO: a US breach-law element that triggers only in combination (with a name, or for a
+// credential with a username or email). SPECIAL: GDPR Art. 9/10 or similar.
+// NONPERSONAL: not personal data (source code, infrastructure keys, commercial terms,
+// anonymised aggregates); every other category is treated as personal data.
+enum CategoryFlag : unsigned { Pivot = 1, Combo = 2, Special = 4, NonPersonal = 8 };
+
+// What exposing a PIVOT category opens (resources/ANALYSIS.md, "What the flags do").
+enum class PivotKind {
+    Access, // the systems its holder's stored access edges open (the edges model the credential)
+    Code, // the targets of its holder's code edges: a signing key is a code channel
+    Decrypt, // data encrypted with an external key held by its holder
+};
 
 // One data category as the analysis sees it: built-in, or defined or overridden by a model.
 struct Category {
@@ -18,6 +30,7 @@ struct Category {
     QString note;
     int tier = 3; // 1 critical .. 4 low
     unsigned flags = 0;
+    PivotKind pivot = PivotKind::Access; // meaningful with the PIVOT flag
     bool builtIn = false;
     bool has(CategoryFlag f) const { return (flags & f) != 0; }
 };

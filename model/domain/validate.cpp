@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/domain/validate.h"
 
+#include "model/domain/regions.h"
 #include "model/domain/taxonomy.h"
 
 #include <QHash>
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 namespace vg {
 
@@ -19,6 +21,14 @@ QString idProblem(const QString &id)
     return QStringLiteral("\"%1\" is not a valid id; expected 1-128 characters from A-Z a-z 0-9 . _ : -")
         .arg(id.left(140));
 }
+
+QString figureProblem(qint64 v)
+{
+    return v < 0
+        ? QStringLiteral("must be 0 or more, found %1").arg(v)
+        : QStringLiteral("must be at most %1 (the world's population, rounded up), found %2").arg(kMaxCount).arg(v);
+}
+bool badFigure(const std::optional<qint64> &v) { return v && (*v < 0 || *v > kMaxCount); }
 
 } // namespace
 
@@ -38,6 +48,14 @@ std::vector<Problem> validateModel(const Model &m)
         else if (catIds.contains(c.id))
             fail(p() + QStringLiteral("/id"), QStringLiteral("duplicate category id \"%1\"").arg(c.id));
         catIds.insert(c.id);
+        if (c.tier && (*c.tier < 1 || *c.tier > 4))
+            fail(p() + QStringLiteral("/tier"), QStringLiteral("must be from 1 to 4, found %1").arg(*c.tier));
+        if (c.flags)
+            for (qsizetype f = 0; f < c.flags->size(); ++f)
+                if (!flagFromString(c.flags->at(f)))
+                    fail(p() + QStringLiteral("/flags/%1").arg(f),
+                         QStringLiteral("unknown flag \"%1\"; expected %2")
+                             .arg(c.flags->at(f).left(40), flagNames(~0u).join(u", ")));
         if (!builtIn.contains(c.id) && (!c.name || !c.tier))
             fail(p(),
                  QStringLiteral("new category \"%1\" needs a name and a tier (1-4); only built-in categories "
@@ -57,19 +75,78 @@ std::vector<Problem> validateModel(const Model &m)
     // Nodes.
     QHash<QString, NodeKind> nodeKinds;
     nodeKinds.reserve(qsizetype(m.nodes.size()));
+    for (const Node &n : m.nodes)
+        nodeKinds.insert(n.id, n.kind);
+    // subjects name people; key holders name any node.
+    auto checkSubjects = [&](const QStringList &subjects, auto where) {
+        for (qsizetype k = 0; k < subjects.size(); ++k) {
+            if (nodeKinds.value(subjects[k], NodeKind::Service) != NodeKind::People)
+                fail(where() + QStringLiteral("/subjects/%1").arg(k),
+                     QStringLiteral("\"%1\" is not a people node; subjects name the populations the data is about")
+                         .arg(subjects[k].left(140)));
+            else if (subjects.indexOf(subjects[k]) < k)
+                fail(where() + QStringLiteral("/subjects/%1").arg(k),
+                     QStringLiteral("\"%1\" is listed twice").arg(subjects[k]));
+        }
+    };
+    auto checkKey = [&](const QString &keyHolder, const std::optional<Encryption> &enc, auto where) {
+        if (keyHolder.isEmpty())
+            return;
+        if (!nodeKinds.contains(keyHolder))
+            fail(where() + QStringLiteral("/key_holder"),
+                 QStringLiteral("unknown node \"%1\"; expected the id of the node that holds the key")
+                     .arg(keyHolder.left(140)));
+        if (enc != Encryption::ExternalKey)
+            fail(where() + QStringLiteral("/key_holder"),
+                 QStringLiteral("\"key_holder\" applies only with \"encryption\": \"external-key\""));
+    };
+    QSet<QString> nodeIds;
+    nodeIds.reserve(qsizetype(m.nodes.size()));
     for (std::size_t i = 0; i < m.nodes.size(); ++i) {
         const Node &n = m.nodes[i];
         const auto p = [&] { return QStringLiteral("/nodes/%1").arg(i); };
         if (!isValidId(n.id))
             fail(p() + QStringLiteral("/id"), idProblem(n.id));
-        else if (nodeKinds.contains(n.id))
+        else if (nodeIds.contains(n.id))
             fail(p() + QStringLiteral("/id"), QStringLiteral("duplicate node id \"%1\"").arg(n.id));
         else
-            nodeKinds.insert(n.id, n.kind);
+            nodeIds.insert(n.id);
+        if (badFigure(n.count))
+            fail(p() + QStringLiteral("/count"), figureProblem(*n.count));
+        for (qsizetype r = 0; r < n.regions.size(); ++r)
+            if (auto why = regions::problem(n.regions[r]))
+                fail(p() + QStringLiteral("/regions/%1").arg(r), *why);
+        for (auto it = n.regionCounts.cbegin(); it != n.regionCounts.cend(); ++it) {
+            const QString where = p() + QStringLiteral("/region_counts/") + it.key().left(40);
+            if (!n.regions.contains(it.key()))
+                fail(where,
+                     QStringLiteral("\"%1\" is not one of the node's regions (%2)")
+                         .arg(it.key().left(40), n.regions.join(u", ")));
+            if (*it < 0 || *it > kMaxCount)
+                fail(where, figureProblem(*it));
+            else if (n.count && *it > *n.count)
+                fail(where,
+                     QStringLiteral("%1 people in %2 is more than the population's count, %3")
+                         .arg(*it)
+                         .arg(it.key().left(40))
+                         .arg(*n.count));
+        }
+        if (n.vendor) {
+            if (n.vendor->tier && (*n.vendor->tier < 1 || *n.vendor->tier > 4))
+                fail(p() + QStringLiteral("/vendor/tier"),
+                     QStringLiteral("must be from 1 to 4, found %1").arg(*n.vendor->tier));
+            for (qsizetype r = 0; r < n.vendor->regions.size(); ++r)
+                if (auto why = regions::problem(n.vendor->regions[r]))
+                    fail(p() + QStringLiteral("/vendor/regions/%1").arg(r), *why);
+        }
         if (n.kind != NodeKind::People) {
             if (n.count)
                 fail(p() + QStringLiteral("/count"),
                      QStringLiteral("\"count\" applies only to people nodes; \"%1\" is a %2")
+                         .arg(n.id, toString(n.kind)));
+            if (!n.regionCounts.isEmpty())
+                fail(p() + QStringLiteral("/region_counts"),
+                     QStringLiteral("\"region_counts\" applies only to people nodes; \"%1\" is a %2")
                          .arg(n.id, toString(n.kind)));
             if (!n.regions.isEmpty())
                 fail(p() + QStringLiteral("/regions"),
@@ -81,9 +158,20 @@ std::vector<Problem> validateModel(const Model &m)
             fail(p() + QStringLiteral("/vendor"),
                  QStringLiteral("\"vendor\" due diligence applies only to vendor nodes; \"%1\" is a %2")
                      .arg(n.id, toString(n.kind)));
-        for (std::size_t s = 0; s < n.stores.size(); ++s)
-            checkCategory(n.stores[s].category, [&] { return p() + QStringLiteral("/stores/%1/category").arg(s); });
+        for (std::size_t s = 0; s < n.stores.size(); ++s) {
+            const StoredData &sd = n.stores[s];
+            const auto sp = [&] { return p() + QStringLiteral("/stores/%1").arg(s); };
+            checkCategory(sd.category, [&] { return sp() + QStringLiteral("/category"); });
+            if (badFigure(sd.records))
+                fail(sp() + QStringLiteral("/records"), figureProblem(*sd.records));
+            checkKey(sd.keyHolder, sd.encryption, sp);
+            checkSubjects(sd.subjects, sp);
+        }
     }
+    if (const auto *org = m.organization ? &*m.organization : nullptr)
+        for (qsizetype r = 0; r < org->regions.size(); ++r)
+            if (auto why = regions::problem(org->regions[r]))
+                fail(QStringLiteral("/organization/regions/%1").arg(r), *why);
 
     // Edges. Documents and canonical JSON list them sorted by id; then a duplicate is
     // always next to its twin and no set of 500k ids is needed.
@@ -104,7 +192,7 @@ std::vector<Problem> validateModel(const Model &m)
             edgeIds.insert(e.id);
         for (const auto &[key, ref] :
              {std::pair{QStringLiteral("/from"), &e.from}, std::pair{QStringLiteral("/to"), &e.to}})
-            if (!nodeKinds.contains(*ref))
+            if (!nodeIds.contains(*ref))
                 fail(p() + key,
                      QStringLiteral("unknown node \"%1\"; expected the id of a node under /nodes").arg(ref->left(140)));
         if (e.from == e.to && !e.from.isEmpty())
@@ -118,13 +206,25 @@ std::vector<Problem> validateModel(const Model &m)
                 if (e.categories.indexOf(e.categories[c]) < c)
                     fail(cp(), QStringLiteral("category \"%1\" is listed twice").arg(e.categories[c]));
             }
+            if (badFigure(e.records))
+                fail(p() + QStringLiteral("/records"), figureProblem(*e.records));
+            checkKey(e.keyHolder, e.encryption, p);
+            checkSubjects(e.subjects, p);
+        } else if (!e.categories.isEmpty() || e.records || e.encryption || !e.keyHolder.isEmpty()
+                   || !e.subjects.isEmpty()) {
+            fail(p(),
+                 QStringLiteral("categories, records, encryption, key_holder and subjects apply only to data edges"));
         }
     }
 
-    for (auto it = m.layout.cbegin(); it != m.layout.cend(); ++it)
-        if (!nodeKinds.contains(it.key()))
-            fail(QStringLiteral("/layout/") + it.key(),
+    for (auto it = m.layout.cbegin(); it != m.layout.cend(); ++it) {
+        if (!nodeIds.contains(it.key()))
+            fail(QStringLiteral("/layout/") + it.key().left(140),
                  QStringLiteral("position for unknown node \"%1\"").arg(it.key().left(140)));
+        if (!std::isfinite(it->x()) || !std::isfinite(it->y()))
+            fail(QStringLiteral("/layout/") + it.key().left(140),
+                 QStringLiteral("a position must be two finite numbers"));
+    }
     return out;
 }
 

@@ -40,6 +40,87 @@ double tierWeight(int tier)
     }
 }
 
+namespace {
+
+bool labelBit(const std::vector<quint64> &bits, int l) { return (bits[std::size_t(l) >> 6] >> (l & 63)) & 1; }
+
+} // namespace
+
+std::optional<Certainty> BlastRadiusEngine::Impl::reachedAs(const std::vector<quint64> &bits, int node) const
+{
+    bool direct = false, any = false;
+    for (const int v : {node, tenantOf[std::size_t(node)] >= 0 ? N + tenantOf[std::size_t(node)] : -1}) {
+        if (v < 0)
+            continue;
+        for (int l = 0; l < 4; ++l)
+            if (labelBit(bits, v * 4 + l)) {
+                any = true;
+                direct = direct || !isPotential(l);
+            }
+    }
+    if (!any)
+        return std::nullopt;
+    return direct ? Certainty::Direct : Certainty::Potential;
+}
+
+void BlastRadiusEngine::Impl::resolve(CatAgg &agg, const std::vector<quint64> &bits) const
+{
+    agg.normalize();
+    for (const quint32 item : agg.keyed) {
+        const Held &h = held[item / 2];
+        const std::optional<Certainty> key = reachedAs(bits, h.key);
+        if (key) // the key holder's key is exposed: this copy is readable
+            agg.addPlain(h, (item & 1) && *key == Certainty::Direct, originPool);
+        else
+            CatAgg::set(agg.locked, h.cat);
+    }
+    agg.keyed.clear();
+}
+
+NodeCounts BlastRadiusEngine::Impl::countNodes(const std::vector<quint64> &bits) const
+{
+    NodeCounts n;
+    auto count = [&](unsigned nibble, int sign) {
+        const bool bd = nibble & 1, cd = nibble & 2, bp = nibble & 4, cp = nibble & 8;
+        if (cd)
+            n.controlledDirect += sign;
+        else if (bd)
+            n.breachedDirect += sign;
+        else if (cp)
+            n.controlledPotential += sign;
+        else if (bp)
+            n.breachedPotential += sign;
+    };
+    constexpr quint64 m0 = 0x1111111111111111ULL;
+    for (quint64 w : bits) {
+        if (!w)
+            continue;
+        const quint64 bd = w & m0, cd = (w >> 1) & m0, bp = (w >> 2) & m0, cp = (w >> 3) & m0;
+        const quint64 direct = bd | cd;
+        n.controlledDirect += std::popcount(cd);
+        n.breachedDirect += std::popcount(bd & ~cd);
+        n.controlledPotential += std::popcount(cp & ~direct);
+        n.breachedPotential += std::popcount(bp & ~cp & ~direct);
+    }
+    // A vendor and our account at it are one node: count it once, by the combined labels.
+    // Only the words of the tenant range that have a label set are visited.
+    auto nibbleOf = [&](int v) { return unsigned((bits[std::size_t(v) >> 4] >> ((v & 15) * 4)) & 0xF); };
+    for (std::size_t w = std::size_t(N) / 16; w < bits.size(); ++w) {
+        if (!bits[w])
+            continue;
+        for (int v = std::max(N, int(w * 16)); v < std::min(V, int(w * 16 + 16)); ++v) {
+            const unsigned tenant = nibbleOf(v);
+            if (!tenant)
+                continue;
+            const unsigned vendor = nibbleOf(tenantVendor[std::size_t(v - N)]);
+            count(tenant, -1);
+            count(vendor, -1);
+            count(tenant | vendor, +1);
+        }
+    }
+    return n;
+}
+
 ScenarioSummary BlastRadiusEngine::Impl::summarize(const CatAgg &agg, const NodeCounts &n) const
 {
     ScenarioSummary s;
@@ -49,18 +130,24 @@ ScenarioSummary BlastRadiusEngine::Impl::summarize(const CatAgg &agg, const Node
     std::vector<quint64> all(std::size_t(W), 0);
     double score = 0;
     for (int c = 0; c < C; ++c) {
-        if (!CatAgg::bit(agg.heldAny, c))
+        if (!agg.any(c))
             continue;
         const int tier = std::clamp(cats[std::size_t(c)]->tier, 1, 4);
         ++s.categoriesByTier[tier - 1];
-        const quint64 *o = &agg.origins[std::size_t(c) * std::size_t(W)];
+        const quint64 *o = &agg.originsA[std::size_t(c) * std::size_t(W)];
         for (int w = 0; w < W; ++w)
             all[std::size_t(w)] |= o[w];
-        const qint64 people = peopleIn(o);
-        const double magnitude =
-            std::max(1.0, std::log10(1.0 + double(std::max(people, agg.maxRecords[std::size_t(c)]))));
-        score += tierWeight(tier) * (CatAgg::bit(agg.heldDirect, c) ? 1.0 : kPotentialFactor)
-            * (encrypted(agg, c) ? kEncryptedFactor : 1.0) * magnitude;
+        // Certainty and encryption of the copies: plaintext counts at its own certainty;
+        // a category with no plaintext copy counts as encrypted.
+        double factor;
+        qint64 size = 0;
+        if (agg.plain(c)) {
+            factor = CatAgg::bit(agg.plainD, c) ? 1.0 : kPotentialFactor;
+            size = std::max({peopleIn(o), agg.maxRecA[std::size_t(c)], agg.popA[std::size_t(c)]});
+        } else {
+            factor = (CatAgg::bit(agg.anyD, c) ? 1.0 : kPotentialFactor) * kEncryptedFactor;
+        }
+        score += tierWeight(tier) * factor * std::max(1.0, std::log10(1.0 + double(size)));
     }
     s.people = peopleIn(all.data());
     score += kNodeWeight
@@ -102,76 +189,140 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
         I.closure(compact->seedLabels, bits, agg);
     } else {
         search(I, scenario, compact->seedLabels, *compact);
-        bits.assign((std::size_t(I.N) * 4 + 63) / 64, 0);
+        bits.assign((std::size_t(I.V) * 4 + 63) / 64, 0);
         agg.init(I.C, I.W);
         for (const int l : compact->label) {
             bits[std::size_t(l) >> 6] |= quint64(1) << (l & 63);
-            const int v = l >> 2;
-            for (int h = I.heldStart[std::size_t(v)]; h < I.heldStart[std::size_t(v) + 1]; ++h)
-                agg.add(I.held[std::size_t(h)], !isPotential(l & 3), I.originPool);
+            I.addHeld(l, agg);
         }
     }
-    const NodeCounts counts = countLabels(bits);
+    I.resolve(agg, bits);
+    const NodeCounts counts = I.countNodes(bits);
     r.m_summary = I.summarize(agg, counts);
 
-    // Obligations and cost look at the exposed plaintext categories and their people.
+    // Obligations and cost look at the categories exposed in plaintext, copy by copy.
     ObligationInput obl;
+    CostInput cost;
     obl.organization = m.organization;
-    std::vector<quint64> plainOrigins(std::size_t(I.W), 0);
-    qint64 maxRecords = 0;
+    auto ids = [&](const quint64 *bitsOf) {
+        QStringList out;
+        I.forEachPerson(bitsOf, [&](const Node &p) {
+            out << p.id;
+            if (!obl.populations.contains(p.id))
+                obl.populations.insert(p.id, Population{p.regions, p.count.value_or(0), p.regionCounts});
+        });
+        out.sort();
+        return out;
+    };
+    BlastRadius::Compact *cp = compact.get();
     for (int c = 0; c < I.C; ++c) {
-        if (!CatAgg::bit(agg.heldAny, c))
+        if (!agg.any(c))
             continue;
-        obl.anyExposure = true;
-        if (I.encrypted(agg, c))
+        obl.exposedAny = true;
+        obl.exposedDirect = obl.exposedDirect || CatAgg::bit(agg.anyD, c);
+        if (!agg.plain(c))
             continue;
         const Category *cat = I.cats[std::size_t(c)];
-        ObligationInput::Category pc{cat->id, cat->tier, cat->flags, {}};
-        const quint64 *o = &agg.origins[std::size_t(c) * std::size_t(I.W)];
-        for (int w = 0; w < I.W; ++w)
-            plainOrigins[std::size_t(w)] |= o[w];
-        I.forEachPerson(o, [&](const Node &p) {
-            pc.origins << p.id;
-            obl.originRegions.insert(p.id, p.regions);
-            obl.originCounts.insert(p.id, p.count.value_or(0));
-        });
-        maxRecords = std::max(maxRecords, agg.maxRecords[std::size_t(c)]);
+        ObligationInput::Category pc;
+        pc.id = cat->id;
+        pc.tier = cat->tier;
+        pc.flags = cat->flags;
+        pc.direct = CatAgg::bit(agg.plainD, c);
+        pc.directOrigins = ids(&agg.originsD[std::size_t(c) * std::size_t(I.W)]);
+        pc.origins = ids(&agg.originsA[std::size_t(c) * std::size_t(I.W)]);
+        pc.directUnknown = CatAgg::bit(agg.unknownD, c);
+        pc.unknown = CatAgg::bit(agg.unknownA, c);
         obl.plaintext.push_back(std::move(pc));
+        auto basis = [&](const std::vector<qint64> &rec, const std::vector<qint64> &pop) {
+            return std::max(rec[std::size_t(c)], pop[std::size_t(c)]);
+        };
+        cost.plaintext.push_back({cat->id, cat->tier, basis(agg.maxRecD, agg.popD), basis(agg.maxRecA, agg.popA),
+                                  agg.maxRecA[std::size_t(c)] >= agg.popA[std::size_t(c)] && CatAgg::bit(agg.recA, c)});
     }
-    if (counts.controlledDirect > 0)
-        for (std::size_t w = 0; w < bits.size(); ++w)
-            for (quint64 b = (bits[w] >> CD) & 0x1111111111111111ULL; b; b &= b - 1)
-                obl.controlledServices +=
-                    m.nodes[w * 16 + std::size_t(std::countr_zero(b)) / 4].kind == NodeKind::Service ? 1 : 0;
+    std::sort(obl.plaintext.begin(), obl.plaintext.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+    // Services controlled, by certainty (a node counts once with its best label).
+    int firstPotentialControl = -1; // the first in id order
+    I.ensureOrder();
+    for (int v = 0; v < I.N; ++v) {
+        if (m.nodes[std::size_t(v)].kind != NodeKind::Service)
+            continue;
+        const int base = v * 4;
+        if (labelBit(bits, base + CD))
+            ++obl.controlledDirect;
+        else if (labelBit(bits, base + CP)) {
+            ++obl.controlledPotential;
+            if (firstPotentialControl < 0
+                || I.nodeRank[std::size_t(v)] < I.nodeRank[std::size_t(firstPotentialControl)])
+                firstPotentialControl = v;
+        }
+    }
+    // Which credential a potential exposure hinges on needs the explaining search: run it
+    // only when some obligation can say so.
+    const bool needPivots =
+        std::any_of(obl.plaintext.begin(), obl.plaintext.end(), [](const auto &c) { return !c.direct; })
+        || firstPotentialControl >= 0;
+    if (needPivots) {
+        cp->materializeOnce();
+        for (auto &pc : obl.plaintext)
+            if (!pc.direct)
+                for (const ExposedCategory &x : cp->exposed)
+                    if (x.category == pc.id)
+                        pc.pivot = x.pivot;
+        if (firstPotentialControl >= 0)
+            for (std::size_t i = 0; i < cp->nodes.size(); ++i)
+                if (cp->nodes[i].id == m.nodes[std::size_t(firstPotentialControl)].id)
+                    obl.controlPivot = cp->nodes[i].pivot;
+    }
     r.m_obligations = evaluateObligations(obl);
-    r.m_cost = estimateCost(std::max(I.peopleIn(plainOrigins.data()), maxRecords), counts.controlledDirect > 0);
+    cost.controlledDirect = counts.controlledDirect > 0;
+    cost.controlledAny = counts.controlledDirect + counts.controlledPotential > 0;
+    r.m_cost = estimateCost(cost);
     r.m_compact = std::move(compact);
     return r;
 }
 
 const std::vector<ReachedNode> &BlastRadius::nodes() const
 {
-    std::call_once(m_compact->once, [this] { m_compact->materialize(); });
+    m_compact->materializeOnce();
     return m_compact->nodes;
 }
 
 const std::vector<ExposedCategory> &BlastRadius::exposed() const
 {
-    std::call_once(m_compact->once, [this] { m_compact->materialize(); });
+    m_compact->materializeOnce();
     return m_compact->exposed;
 }
 
 const QStringList &BlastRadius::services() const
 {
-    std::call_once(m_compact->once, [this] { m_compact->materialize(); });
+    m_compact->materializeOnce();
     return m_compact->services;
+}
+
+QStringList BlastRadius::path(const QString &nodeId) const
+{
+    Compact &c = *m_compact;
+    c.materializeOnce();
+    const auto it =
+        std::lower_bound(c.nodes.begin(), c.nodes.end(), nodeId, [&](const ReachedNode &n, const QString &id) {
+            return c.engine->nodeRank[std::size_t(c.engine->nodeIndex.value(n.id))]
+                < c.engine->nodeRank[std::size_t(c.engine->nodeIndex.value(id))];
+        });
+    if (it == c.nodes.end() || it->id != nodeId)
+        return {};
+    QStringList out;
+    for (int q = c.nodePos[std::size_t(it - c.nodes.begin())]; c.parentPos[std::size_t(q)] >= 0;
+         q = c.parentPos[std::size_t(q)])
+        out << c.engine->m.edges[std::size_t(c.edge[std::size_t(q)])].id;
+    std::reverse(out.begin(), out.end());
+    return out;
 }
 
 void search(const BlastRadiusEngine::Impl &I, const Scenario &scenario, const std::vector<int> &seedLabels,
             BlastRadius::Compact &out)
 {
     Scratch &s = scratch(0);
-    s.prepare(std::size_t(I.N) * 4);
+    s.prepare(std::size_t(I.V) * 4);
     out.label.clear();
     out.parentPos.clear();
     out.edge.clear();
@@ -210,58 +361,101 @@ void search(const BlastRadiusEngine::Impl &I, const Scenario &scenario, const st
     out.searched = true;
 }
 
+QString BlastRadius::Compact::pivotOf(int pos) const
+{
+    const BlastRadiusEngine::Impl &I = *engine;
+    if (pos < 0 || !isPotential(label[std::size_t(pos)] & 3))
+        return {};
+    int q = pos;
+    while (parentPos[std::size_t(q)] >= 0 && isPotential(label[std::size_t(parentPos[std::size_t(q)])] & 3))
+        q = parentPos[std::size_t(q)];
+    if (parentPos[std::size_t(q)] < 0)
+        return {};
+    const Edge &e = I.m.edges[std::size_t(edge[std::size_t(q)])];
+    const bool vendorTarget = I.tenantOf[std::size_t(I.edgeTo[std::size_t(edge[std::size_t(q)])])] >= 0;
+    if (e.kind == EdgeKind::Code)
+        return QStringLiteral("the code-signing key at `%1`, which signs the code that `%2` runs").arg(e.from, e.to);
+    return QStringLiteral("the stored credential for `%1`%2 at `%3`")
+        .arg(e.to, vendorTarget ? QStringLiteral(" (our account there)") : QString(), e.from);
+}
+
 void BlastRadius::Compact::materialize()
 {
     const BlastRadiusEngine::Impl &I = *engine;
     const Model &m = I.m;
     if (!searched)
         search(I, scenario, seedLabels, *this);
-    // Reported label per node: the most severe direct one, else the most severe potential one.
-    QHash<int, std::array<int, 4>> at; // node -> queue position of each label (-1: not visited)
+    // Hops by queue position: each label is one hop further than its parent.
+    std::vector<int> hopsAt(label.size(), 0);
+    for (std::size_t q = 0; q < label.size(); ++q)
+        hopsAt[q] = parentPos[q] < 0 ? 0 : hopsAt[std::size_t(parentPos[q])] + 1;
+    // Reported label per model node over its own labels and its tenant's: the most severe
+    // direct one, else the most severe potential one; the platform before our account there.
+    QHash<int, std::array<int, 8>> at; // node -> queue position of each label (4..7: tenant)
     for (int q = 0; q < int(label.size()); ++q) {
-        auto it = at.find(label[std::size_t(q)] >> 2);
+        const int vn = label[std::size_t(q)] >> 2;
+        const int v = I.realNode(vn);
+        auto it = at.find(v);
         if (it == at.end())
-            it = at.insert(label[std::size_t(q)] >> 2, {-1, -1, -1, -1});
-        (*it)[std::size_t(label[std::size_t(q)] & 3)] = q;
+            it = at.insert(v, {-1, -1, -1, -1, -1, -1, -1, -1});
+        const std::size_t slot = std::size_t(label[std::size_t(q)] & 3) + (vn >= I.N ? 4 : 0);
+        if ((*it)[slot] < 0)
+            (*it)[slot] = q;
     }
     I.ensureOrder();
     std::vector<int> reached(at.keyBegin(), at.keyEnd());
     std::sort(reached.begin(), reached.end(),
               [&](int a, int b) { return I.nodeRank[std::size_t(a)] < I.nodeRank[std::size_t(b)]; });
     std::vector<std::vector<int>> holders(std::size_t(I.C)), via(std::size_t(I.C));
+    // Per category: a potential holder with a plaintext copy (for the pivot), by queue position.
+    std::vector<int> potentialPlainPos(std::size_t(I.C), -1);
     nodes.reserve(reached.size());
+    nodePos.reserve(reached.size());
     for (const int v : reached) {
-        const std::array<int, 4> &pos = at[v];
+        const std::array<int, 8> &pos = at[v];
         ReachedNode rn;
         rn.id = m.nodes[std::size_t(v)].id;
         rn.kind = m.nodes[std::size_t(v)].kind;
-        int l;
-        if (pos[CD] >= 0 || pos[BD] >= 0) {
-            l = pos[CD] >= 0 ? CD : BD;
-            rn.certainty = Certainty::Direct;
-            if (l == BD && pos[CP] >= 0)
-                rn.escalation = Compromise::Controlled;
-        } else {
-            l = pos[CP] >= 0 ? CP : BP;
-            rn.certainty = Certainty::Potential;
-        }
+        int chosen = -1;
+        for (const std::size_t slot : {std::size_t(CD), std::size_t(CD + 4), std::size_t(BD), std::size_t(BD + 4),
+                                       std::size_t(CP), std::size_t(CP + 4), std::size_t(BP), std::size_t(BP + 4)})
+            if (pos[slot] >= 0) {
+                chosen = int(slot);
+                break;
+            }
+        const int l = chosen & 3;
+        rn.certainty = isPotential(l) ? Certainty::Potential : Certainty::Direct;
         rn.state = isControlled(l) ? Compromise::Controlled : Compromise::Breached;
-        int hops = 0;
-        for (int q = pos[std::size_t(l)]; parentPos[std::size_t(q)] >= 0; q = parentPos[std::size_t(q)])
-            ++hops;
-        rn.hops = hops;
-        rn.path.resize(hops);
-        for (int q = pos[std::size_t(l)]; parentPos[std::size_t(q)] >= 0; q = parentPos[std::size_t(q)])
-            rn.path[--hops] = m.edges[std::size_t(edge[std::size_t(q)])].id;
-        nodes.push_back(std::move(rn));
-        for (int h = I.heldStart[std::size_t(v)]; h < I.heldStart[std::size_t(v) + 1]; ++h)
-            holders[std::size_t(I.held[std::size_t(h)].cat)].push_back(v);
-        // Every category on a data edge into a holder is held there: the edge carried it.
-        for (int i = I.inDataStart[std::size_t(v)]; i < I.inDataStart[std::size_t(v) + 1]; ++i) {
-            const int e = I.inData[std::size_t(i)];
-            for (int c = I.edgeCatStart[std::size_t(e)]; c < I.edgeCatStart[std::size_t(e) + 1]; ++c)
-                via[std::size_t(I.edgeCats[std::size_t(c)])].push_back(e);
+        rn.tenant = chosen >= 4;
+        if (l == BD && (pos[CP] >= 0 || pos[CP + 4] >= 0))
+            rn.escalation = Compromise::Controlled;
+        const int q = pos[std::size_t(chosen)];
+        rn.hops = hopsAt[std::size_t(q)];
+        if (parentPos[std::size_t(q)] >= 0) {
+            rn.predecessor = m.nodes[std::size_t(I.realNode(label[std::size_t(parentPos[std::size_t(q)])] >> 2))].id;
+            rn.edge = m.edges[std::size_t(edge[std::size_t(q)])].id;
         }
+        rn.pivot = pivotOf(q);
+        nodes.push_back(std::move(rn));
+        nodePos.push_back(q);
+        // What it holds, with the certainty it is reached with.
+        for (int h = I.heldStart[std::size_t(v)]; h < I.heldStart[std::size_t(v) + 1]; ++h) {
+            const Held &hd = I.held[std::size_t(h)];
+            holders[std::size_t(hd.cat)].push_back(v);
+            if (isPotential(l) && hd.key != Locked && potentialPlainPos[std::size_t(hd.cat)] < 0)
+                potentialPlainPos[std::size_t(hd.cat)] = q;
+        }
+        // The carriers of its copies: data edges into it and out of it.
+        auto carriers = [&](const std::vector<int> &start, const std::vector<int> &list) {
+            for (int i = start[std::size_t(v)]; i < start[std::size_t(v) + 1]; ++i) {
+                const int e = list[std::size_t(i)];
+                for (int c = I.edgeCatStart[std::size_t(e)]; c < I.edgeCatStart[std::size_t(e) + 1]; ++c)
+                    via[std::size_t(I.edgeCats[std::size_t(c)])].push_back(e);
+            }
+        };
+        carriers(I.inDataStart, I.inData);
+        if (rn.kind != NodeKind::People)
+            carriers(I.outDataStart, I.outData);
     }
     // Services that sent an exposed category toward a holder: walk back from the holders
     // over the data edges that carry that category, any number of hops.
@@ -277,9 +471,14 @@ void BlastRadius::Compact::materialize()
         x.category = cat->id;
         x.name = cat->name;
         x.tier = cat->tier;
-        x.certainty = CatAgg::bit(agg.heldDirect, c) ? Certainty::Direct : Certainty::Potential;
-        x.encrypted = I.encrypted(agg, c);
-        for (const int v : holders[std::size_t(c)])
+        x.certainty = CatAgg::bit(agg.anyD, c) ? Certainty::Direct : Certainty::Potential;
+        if (agg.plain(c))
+            x.plaintext = CatAgg::bit(agg.plainD, c) ? Certainty::Direct : Certainty::Potential;
+        x.encrypted = !x.plaintext;
+        x.someEncrypted = CatAgg::bit(agg.locked, c);
+        auto &hs = holders[std::size_t(c)];
+        hs.erase(std::unique(hs.begin(), hs.end()), hs.end());
+        for (const int v : hs)
             x.holders << m.nodes[std::size_t(v)].id; // already in id order
         std::vector<int> &edges = via[std::size_t(c)];
         std::sort(edges.begin(), edges.end(),
@@ -291,7 +490,7 @@ void BlastRadius::Compact::materialize()
         for (const int e : edges) {
             x.via << m.edges[std::size_t(e)].id;
             const int from = I.edgeFrom[std::size_t(e)];
-            if (seen[std::size_t(from)] != gen) {
+            if (seen[std::size_t(from)] != gen && at.contains(I.edgeTo[std::size_t(e)])) {
                 seen[std::size_t(from)] = gen;
                 upstream.push_back(from);
             }
@@ -309,12 +508,15 @@ void BlastRadius::Compact::materialize()
                 }
             }
         }
-        I.forEachPerson(&agg.origins[std::size_t(c) * std::size_t(I.W)], [&](const Node &p) {
+        I.forEachPerson(&agg.originsA[std::size_t(c) * std::size_t(I.W)], [&](const Node &p) {
             x.origins << p.id;
-            x.people += p.count.value_or(0);
+            x.people = saturatingAdd(x.people, p.count.value_or(0));
         });
         x.origins.sort();
-        x.records = agg.maxRecords[std::size_t(c)];
+        x.recordsKnown = CatAgg::bit(agg.recA, c);
+        x.records = agg.maxRecA[std::size_t(c)];
+        if (x.plaintext == Certainty::Potential)
+            x.pivot = pivotOf(potentialPlainPos[std::size_t(c)]);
         exposed.push_back(std::move(x));
     }
     std::sort(exposed.begin(), exposed.end(),

@@ -30,27 +30,39 @@ struct Scenario {
     bool potential = true; // false: ignore pivots through exposed credentials
 };
 
+// One reached node. Its explaining path is not stored: each node names the node and the edge
+// it was reached by, so a result stays linear in the nodes reached; BlastRadius::path()
+// rebuilds a whole path on request.
 struct ReachedNode {
     QString id;
     NodeKind kind = NodeKind::Service;
     Compromise state = Compromise::Breached;
     Certainty certainty = Certainty::Direct;
-    int hops = 0;
-    QStringList path; // edge ids of one shortest explaining path from a seed
+    int hops = 0; // length of its shortest explaining path from a seed
+    QString predecessor; // the node it was reached from on that path; empty for a seed
+    QString edge; // the edge it was reached by; empty for a seed
+    bool tenant = false; // a vendor reached only as our account there (an access edge), not its platform
     std::optional<Compromise> escalation; // a more severe state reachable only potentially
+    QString pivot; // potential only: the exposed credential it hinges on ("the stored credential for ...")
 };
 
+// One exposed category. A copy is the category at one holder through one carrier (a data
+// edge into or out of it, or a store); certainty and encryption are decided per copy.
 struct ExposedCategory {
     QString category;
     QString name;
     int tier = 3;
-    Certainty certainty = Certainty::Direct;
-    bool encrypted = false;
-    QStringList holders; // reached nodes holding it
-    QStringList via; // data edges that carried it to them
-    QStringList origins; // people nodes it came from (any number of data hops)
-    qint64 people = 0; // sum of the origins' counts
-    qint64 records = 0; // largest records figure on the carrying edges or stores (a lower bound)
+    Certainty certainty = Certainty::Direct; // of its exposure at all (any copy)
+    std::optional<Certainty> plaintext; // certainty of its plaintext exposure; empty: every copy encrypted
+    bool encrypted = false; // no plaintext copy (same as !plaintext)
+    bool someEncrypted = false; // at least one copy is encrypted
+    QStringList holders; // reached nodes holding a copy
+    QStringList via; // the data edges of those copies (into or out of a holder)
+    QStringList origins; // people behind the plaintext copies (traced over data edges, plus subjects)
+    qint64 people = 0; // sum of the origins' counts (saturating)
+    qint64 records = 0; // largest records figure stated on a plaintext copy (a lower bound); 0: none stated
+    bool recordsKnown = false; // some plaintext copy states a records figure
+    QString pivot; // plaintext only potentially: the exposed credential it hinges on
 };
 
 enum class ObligationStatus { Likely, Assess, NotTriggered };
@@ -66,12 +78,16 @@ struct Obligation {
     QString source;
 };
 
+// A cost range. low/high cover everything exposed in plaintext (direct and potential);
+// directLow/directHigh cover the direct part alone, so the potential part is the difference.
 struct CostEstimate {
     double low = 0;
     double high = 0;
+    double directLow = 0;
+    double directHigh = 0;
     QString currency = QStringLiteral("USD");
-    qint64 recordsBasis = 0; // the record count the range was computed from
-    QStringList assumptions;
+    qint64 recordsBasis = 0; // the record count the range was computed from (direct and potential)
+    QStringList assumptions; // every figure's source; heuristics say they are heuristics
 };
 
 // Aggregate figures of a scenario, the same whether computed by run() or by rank().
@@ -96,6 +112,9 @@ public:
     const std::vector<Obligation> &obligations() const { return m_obligations; }
     const CostEstimate &cost() const { return m_cost; }
     const std::vector<ReachedNode> &nodes() const; // sorted by id
+    // The edge ids of the shortest explaining path to a reached node, from a seed (empty for
+    // a seed or an id not reached). Linear in the path's length.
+    QStringList path(const QString &nodeId) const;
     const std::vector<ExposedCategory> &exposed() const; // sorted by category id
     // Services that sent an exposed category toward a holder, directly or over any number of
     // data edges carrying that category.
@@ -132,10 +151,10 @@ struct WhatIf {
 struct SharedSubprocessor {
     QString id;
     QString name;
-    QStringList vendors; // vendors with an edge into it
-    QStringList categories; // categories that reach it (data edges in, stores)
+    QStringList vendors; // vendors that depend on it (send it data, are hosted by it, run its code)
+    QStringList categories; // categories it holds, itself or through the nodes it hosts
     double weight = 0; // sum of the tier weights of those categories
-    double score = 0; // vendors x weight
+    double score = 0; // vendors x max(1, weight)
 };
 
 // The blast-radius engine for one model. Construction indexes the model once (adjacency,

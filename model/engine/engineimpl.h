@@ -20,7 +20,9 @@ namespace vg {
 namespace detail {
 
 // The propagation runs over a label graph: every node has four labels, one per
-// (state, certainty). Label id = node * 4 + Label.
+// (state, certainty). Label id = node * 4 + Label. Nodes are the model's nodes, then one
+// virtual "tenant" node per vendor that some access edge leads into: our account at that
+// vendor, which has the vendor's data and credentials but not its platform (code, hosts).
 enum Label { BD = 0, CD = 1, BP = 2, CP = 3 };
 constexpr bool isPotential(int l) { return l >= BP; }
 constexpr bool isControlled(int l) { return l == CD || l == CP; }
@@ -31,69 +33,135 @@ constexpr double kPotentialFactor = 0.3;
 constexpr double kEncryptedFactor = 0.2;
 constexpr double kNodeWeight = 0.5;
 
-// A category held at a node: the data edges into it plus its stores.
+// How a group of copies is protected at its holder.
+enum KeyState : int {
+    Plain = -1, // readable at the holder (no encryption, holder-key, or an external key the holder also holds)
+    Locked = -2, // external key that nothing in the model exposes
+    // >= 0: external key held by that (real) node; readable when that node's key is exposed
+};
+
+// Copies of one category at one node with the same protection: the data edges into it
+// and out of it (a node holds what it sends) and its stores.
 struct Held {
     int cat;
     int originSlot; // -1: no people behind it
-    qint64 maxRecords;
-    bool allExternal;
+    qint64 maxRecords; // the largest records figure stated on these copies
+    bool hasRecords; // some copy states a records figure
+    qint64 popBasis; // the largest population behind a copy that states no records figure
+    bool unknownPeople; // some copy has no people behind it (population unknown)
+    int key; // KeyState or the key holder's node index
 };
 
-// Per-category figures of a set of reached labels. Merging is idempotent (OR, max), so
-// overlapping parts can be merged without double counting.
+// Per-category figures of a set of reached labels. Merging is idempotent (OR, max, set
+// union), so overlapping parts can be merged without double counting. Copies whose key is
+// held elsewhere stay pending in `keyed` until resolve() sees whether the key was exposed.
 struct CatAgg {
     int C = 0, W = 0, M = 0; // categories, words per origin set, words per category mask
-    std::vector<quint64> heldAny, heldDirect, notExternal;
-    std::vector<qint64> maxRecords;
-    std::vector<quint64> origins; // C x W
+    std::vector<quint64> anyD, anyP; // some copy at a direct / potential holder
+    std::vector<quint64> plainD, plainP; // some plaintext copy at a direct / potential holder
+    std::vector<quint64> locked; // some copy stays encrypted
+    std::vector<quint64> unknownD, unknownA; // a plaintext copy (direct / any) of unknown population
+    std::vector<quint64> recD, recA; // a plaintext copy (direct / any) states records
+    std::vector<qint64> maxRecD, maxRecA; // largest such figure
+    std::vector<qint64> popD, popA; // largest population behind a plaintext copy without records
+    std::vector<quint64> originsD, originsA; // C x W: people behind plaintext copies (direct / any)
+    std::vector<quint32> keyed; // held index * 2 + direct, sorted and unique after normalize()
 
     void init(int c, int w)
     {
         C = c;
         W = w;
         M = (c + 63) / 64;
-        heldAny.assign(std::size_t(M), 0);
-        heldDirect.assign(std::size_t(M), 0);
-        notExternal.assign(std::size_t(M), 0);
-        maxRecords.assign(std::size_t(C), 0);
-        origins.assign(std::size_t(C) * std::size_t(W), 0);
+        for (auto *v : {&anyD, &anyP, &plainD, &plainP, &locked, &unknownD, &unknownA, &recD, &recA})
+            v->assign(std::size_t(M), 0);
+        for (auto *v : {&maxRecD, &maxRecA, &popD, &popA})
+            v->assign(std::size_t(C), 0);
+        originsD.assign(std::size_t(C) * std::size_t(W), 0);
+        originsA.assign(std::size_t(C) * std::size_t(W), 0);
+        keyed.clear();
     }
     void reset()
     {
-        std::fill(heldAny.begin(), heldAny.end(), 0);
-        std::fill(heldDirect.begin(), heldDirect.end(), 0);
-        std::fill(notExternal.begin(), notExternal.end(), 0);
-        std::fill(maxRecords.begin(), maxRecords.end(), 0);
-        std::fill(origins.begin(), origins.end(), 0);
+        for (auto *v : {&anyD, &anyP, &plainD, &plainP, &locked, &unknownD, &unknownA, &recD, &recA})
+            std::fill(v->begin(), v->end(), 0);
+        for (auto *v : {&maxRecD, &maxRecA, &popD, &popA})
+            std::fill(v->begin(), v->end(), 0);
+        std::fill(originsD.begin(), originsD.end(), 0);
+        std::fill(originsA.begin(), originsA.end(), 0);
+        keyed.clear();
     }
     static bool bit(const std::vector<quint64> &m, int i) { return (m[std::size_t(i >> 6)] >> (i & 63)) & 1; }
     static void set(std::vector<quint64> &m, int i) { m[std::size_t(i >> 6)] |= quint64(1) << (i & 63); }
-    void add(const Held &h, bool direct, const std::vector<quint64> &originPool)
+    bool any(int c) const { return bit(anyD, c) || bit(anyP, c); }
+    bool plain(int c) const { return bit(plainD, c) || bit(plainP, c); }
+    // A plaintext copy of h's category at a holder of the given certainty.
+    void addPlain(const Held &h, bool direct, const std::vector<quint64> &originPool)
     {
-        set(heldAny, h.cat);
-        if (direct)
-            set(heldDirect, h.cat);
-        if (!h.allExternal)
-            set(notExternal, h.cat);
-        maxRecords[std::size_t(h.cat)] = std::max(maxRecords[std::size_t(h.cat)], h.maxRecords);
-        if (h.originSlot >= 0) {
-            quint64 *dst = &origins[std::size_t(h.cat) * std::size_t(W)];
-            const quint64 *src = &originPool[std::size_t(h.originSlot) * std::size_t(W)];
-            for (int w = 0; w < W; ++w)
-                dst[w] |= src[w];
+        const int c = h.cat;
+        set(direct ? plainD : plainP, c);
+        if (h.unknownPeople) {
+            set(unknownA, c);
+            if (direct)
+                set(unknownD, c);
         }
+        auto rec = [&](std::vector<quint64> &has, std::vector<qint64> &max) {
+            if (h.hasRecords) {
+                set(has, c);
+                max[std::size_t(c)] = std::max(max[std::size_t(c)], h.maxRecords);
+            }
+        };
+        // A holder's copies that state records are sized by them; only a holder whose copies
+        // state none is sized by the population behind them (an upper bound).
+        const qint64 pop = h.hasRecords ? 0 : h.popBasis;
+        rec(recA, maxRecA);
+        popA[std::size_t(c)] = std::max(popA[std::size_t(c)], pop);
+        if (direct) {
+            rec(recD, maxRecD);
+            popD[std::size_t(c)] = std::max(popD[std::size_t(c)], pop);
+        }
+        if (h.originSlot >= 0) {
+            const quint64 *src = &originPool[std::size_t(h.originSlot) * std::size_t(W)];
+            for (int w = 0; w < W; ++w) {
+                originsA[std::size_t(c) * std::size_t(W) + std::size_t(w)] |= src[w];
+                if (direct)
+                    originsD[std::size_t(c) * std::size_t(W) + std::size_t(w)] |= src[w];
+            }
+        }
+    }
+    void add(const Held &h, int heldIndex, bool direct, const std::vector<quint64> &originPool)
+    {
+        set(direct ? anyD : anyP, h.cat);
+        if (h.key == Plain)
+            addPlain(h, direct, originPool);
+        else if (h.key == Locked)
+            set(locked, h.cat);
+        else
+            keyed.push_back(quint32(heldIndex) * 2 + (direct ? 1 : 0));
     }
     void merge(const CatAgg &o)
     {
-        for (int i = 0; i < M; ++i) {
-            heldAny[std::size_t(i)] |= o.heldAny[std::size_t(i)];
-            heldDirect[std::size_t(i)] |= o.heldDirect[std::size_t(i)];
-            notExternal[std::size_t(i)] |= o.notExternal[std::size_t(i)];
+        for (auto [a, b] :
+             {std::pair{&anyD, &o.anyD}, std::pair{&anyP, &o.anyP}, std::pair{&plainD, &o.plainD},
+              std::pair{&plainP, &o.plainP}, std::pair{&locked, &o.locked}, std::pair{&unknownD, &o.unknownD},
+              std::pair{&unknownA, &o.unknownA}, std::pair{&recD, &o.recD}, std::pair{&recA, &o.recA}})
+            for (int i = 0; i < M; ++i)
+                (*a)[std::size_t(i)] |= (*b)[std::size_t(i)];
+        for (int c = 0; c < C; ++c) {
+            maxRecD[std::size_t(c)] = std::max(maxRecD[std::size_t(c)], o.maxRecD[std::size_t(c)]);
+            maxRecA[std::size_t(c)] = std::max(maxRecA[std::size_t(c)], o.maxRecA[std::size_t(c)]);
+            popD[std::size_t(c)] = std::max(popD[std::size_t(c)], o.popD[std::size_t(c)]);
+            popA[std::size_t(c)] = std::max(popA[std::size_t(c)], o.popA[std::size_t(c)]);
         }
-        for (int c = 0; c < C; ++c)
-            maxRecords[std::size_t(c)] = std::max(maxRecords[std::size_t(c)], o.maxRecords[std::size_t(c)]);
-        for (std::size_t i = 0; i < origins.size(); ++i)
-            origins[i] |= o.origins[i];
+        for (std::size_t i = 0; i < originsA.size(); ++i) {
+            originsA[i] |= o.originsA[i];
+            originsD[i] |= o.originsD[i];
+        }
+        keyed.insert(keyed.end(), o.keyed.begin(), o.keyed.end());
+    }
+    void normalize()
+    {
+        std::sort(keyed.begin(), keyed.end());
+        keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
     }
 };
 
@@ -101,24 +169,6 @@ struct CatAgg {
 struct NodeCounts {
     int controlledDirect = 0, breachedDirect = 0, controlledPotential = 0, breachedPotential = 0;
 };
-
-// Counts the nodes of a label bitset (bit l*... = label id) by their reported state.
-inline NodeCounts countLabels(const std::vector<quint64> &bits)
-{
-    constexpr quint64 m0 = 0x1111111111111111ULL;
-    NodeCounts n;
-    for (quint64 w : bits) {
-        if (!w)
-            continue;
-        const quint64 bd = w & m0, cd = (w >> 1) & m0, bp = (w >> 2) & m0, cp = (w >> 3) & m0;
-        const quint64 direct = bd | cd;
-        n.controlledDirect += std::popcount(cd);
-        n.breachedDirect += std::popcount(bd & ~cd);
-        n.controlledPotential += std::popcount(cp & ~direct);
-        n.breachedPotential += std::popcount(bp & ~cp & ~direct);
-    }
-    return n;
-}
 
 // Thread-local scratch space, reused across queries: stamps avoid clearing. Slot 0 serves
 // the label search, slot 1 the walks over the component DAG.
@@ -175,18 +225,23 @@ struct BlastRadiusEngine::Impl {
     std::vector<const Category *> cats; // by category index
     QHash<QString, int> catIndex;
     int N = 0, C = 0, P = 0, W = 1;
+    int T = 0; // tenant nodes: virtual node N + t is our account at vendor tenantVendor[t]
+    int V = 0; // N + T
     QHash<QString, int> nodeIndex;
     std::vector<int> peopleOf; // node -> people index or -1
     std::vector<int> peopleNode; // people index -> node
+    std::vector<int> tenantOf; // vendor node -> tenant slot or -1
+    std::vector<int> tenantVendor; // tenant slot -> vendor node
     std::vector<int> edgeFrom, edgeTo;
     std::vector<int> edgeCatStart, edgeCats; // data edges' categories (CSR over edges)
     std::vector<int> inDataStart, inData; // incoming data edges per node
     std::vector<int> outDataStart, outData;
-    std::vector<int> heldStart;
+    std::vector<int> heldStart; // over model nodes (a tenant holds what its vendor holds: realNode())
     std::vector<Held> held;
     std::vector<quint64> originPool;
+    std::vector<bool> holdsKey; // real node holds a "decrypt" pivot category in plaintext
+    std::vector<int> codeCats, keyCats; // categories whose pivot opens code / encrypted data
     LabelGraph labels;
-    int encKeyCat = -1;
 
     // Built on the first rank(): the label graph's strongly connected components, their
     // DAG, and cached closures of the "hub" components that many queries run into.
@@ -208,8 +263,11 @@ struct BlastRadiusEngine::Impl {
                 return true;
         return false;
     }
+    // The model node behind a (possibly virtual) node.
+    int realNode(int v) const { return v < N ? v : tenantVendor[std::size_t(v - N)]; }
 
     void build();
+    // T(v, c) for every node and category: the people a node's copy of c is about.
     void buildOrigins(std::unordered_map<quint64, int> &slotOf);
     void buildRankIndex() const;
     void ensureRankIndex() const
@@ -227,6 +285,21 @@ struct BlastRadiusEngine::Impl {
     mutable std::vector<int> nodeRank, edgeRank;
     void ensureOrder() const;
     void visitComponentLabels(int comp, std::vector<quint64> &bits, CatAgg &agg) const;
+    // Adds what the node of label l holds to agg.
+    void addHeld(int l, CatAgg &agg) const
+    {
+        const int v = realNode(l >> 2);
+        for (int h = heldStart[std::size_t(v)]; h < heldStart[std::size_t(v) + 1]; ++h)
+            agg.add(held[std::size_t(h)], h, !isPotential(l & 3), originPool);
+    }
+    // Decides the copies whose key is held elsewhere: plaintext when the key holder (or our
+    // account at it) is reached and holds an exposed key, with the weaker certainty of the
+    // two; encrypted otherwise.
+    void resolve(CatAgg &agg, const std::vector<quint64> &bits) const;
+    // The best certainty with which a real node (or our account at it) is reached, if at all.
+    std::optional<Certainty> reachedAs(const std::vector<quint64> &bits, int node) const;
+    // Counts reached model nodes by reported state; a vendor and our account at it count once.
+    NodeCounts countNodes(const std::vector<quint64> &bits) const;
     ScenarioSummary summarize(const CatAgg &agg, const NodeCounts &n) const;
     // Calls f(node) for every population set in a W-word bitset, in index order.
     template <typename F>
@@ -239,15 +312,8 @@ struct BlastRadiusEngine::Impl {
     qint64 peopleIn(const quint64 *bits) const
     {
         qint64 n = 0;
-        forEachPerson(bits, [&](const Node &p) { n += p.count.value_or(0); });
+        forEachPerson(bits, [&](const Node &p) { n = saturatingAdd(n, p.count.value_or(0)); });
         return n;
-    }
-    // Encrypted: every carrier and store uses an external key, and no encryption key is
-    // exposed directly (it would decrypt the rest).
-    bool encrypted(const CatAgg &agg, int c) const
-    {
-        const bool keysExposed = encKeyCat >= 0 && CatAgg::bit(agg.heldDirect, encKeyCat);
-        return !CatAgg::bit(agg.notExternal, c) && !keysExposed;
     }
     ScenarioSummary rankQuery(int seedLabel) const;
 };
@@ -261,12 +327,20 @@ struct BlastRadius::Compact {
     bool searched = false; // label, parentPos and edge are filled
     std::vector<int> label, parentPos, edge;
     std::vector<quint64> bits; // every label reached
-    CatAgg agg;
+    CatAgg agg; // resolved
     std::once_flag once;
     std::vector<ReachedNode> nodes;
+    std::vector<int> nodePos; // queue position of each listed node's reported label
     std::vector<ExposedCategory> exposed;
     QStringList services;
     void materialize();
+    void materializeOnce()
+    {
+        std::call_once(once, [this] { materialize(); });
+    }
+    // "the stored credential for X at Y": the step at which the first label of node v's
+    // explaining path became potential. Empty when v was reached directly.
+    QString pivotOf(int pos) const;
 };
 
 // Breadth-first over the label graph from the seeds: the first visit of a label is along a

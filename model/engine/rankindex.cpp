@@ -11,7 +11,7 @@ namespace vg {
 
 void BlastRadiusEngine::Impl::buildRankIndex() const
 {
-    const std::size_t L = std::size_t(N) * 4;
+    const std::size_t L = std::size_t(V) * 4;
     ri.comp.assign(L, 0);
     const int K = int(boost::strong_components(
         labels, boost::make_iterator_property_map(ri.comp.begin(), boost::get(boost::vertex_index, labels))));
@@ -83,6 +83,7 @@ void BlastRadiusEngine::Impl::buildRankIndex() const
         CatAgg agg;
         agg.init(C, W);
         walk({h}, h, bits, agg);
+        agg.normalize();
         ri.hubOf[std::size_t(h)] = int(ri.hubBits.size());
         ri.hubBits.push_back(std::move(bits));
         ri.hubAgg.push_back(std::move(agg));
@@ -94,9 +95,7 @@ void BlastRadiusEngine::Impl::visitComponentLabels(int c, std::vector<quint64> &
     for (int i = ri.compStart[std::size_t(c)]; i < ri.compStart[std::size_t(c) + 1]; ++i) {
         const int l = ri.compLabels[std::size_t(i)];
         bits[std::size_t(l) >> 6] |= quint64(1) << (l & 63);
-        const int v = l >> 2;
-        for (int h = heldStart[std::size_t(v)]; h < heldStart[std::size_t(v) + 1]; ++h)
-            agg.add(held[std::size_t(h)], !isPotential(l & 3), originPool);
+        addHeld(l, agg);
     }
 }
 
@@ -105,12 +104,13 @@ ScenarioSummary BlastRadiusEngine::Impl::rankQuery(int seedLabel) const
     thread_local std::vector<quint64> bits;
     thread_local CatAgg agg;
     closure({seedLabel}, bits, agg);
-    return summarize(agg, countLabels(bits));
+    resolve(agg, bits);
+    return summarize(agg, countNodes(bits));
 }
 
 void BlastRadiusEngine::Impl::closure(const std::vector<int> &seedLabels, std::vector<quint64> &bits, CatAgg &agg) const
 {
-    const std::size_t words = (std::size_t(N) * 4 + 63) / 64;
+    const std::size_t words = (std::size_t(V) * 4 + 63) / 64;
     bits.assign(words, 0);
     if (agg.C != C || agg.W != W)
         agg.init(C, W);

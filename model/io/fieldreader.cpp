@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/io/fieldreader.h"
 
+#include "model/domain/regions.h"
 #include "model/domain/taxonomy.h"
 
 #include <QJsonArray>
@@ -70,22 +71,7 @@ QString JsonPath::toString() const
     return head;
 }
 
-bool isValidRegion(QStringView r)
-{
-    if (r == u"EU" || r == u"EEA")
-        return true;
-    auto upper = [](QChar c) { return c >= u'A' && c <= u'Z'; };
-    if (r.size() < 2 || !upper(r[0]) || !upper(r[1]))
-        return false;
-    if (r.size() == 2)
-        return true;
-    if (r.size() < 4 || r.size() > 6 || r[2] != u'-')
-        return false;
-    for (qsizetype i = 3; i < r.size(); ++i)
-        if (!upper(r[i]) && !r[i].isDigit())
-            return false;
-    return true;
-}
+bool isValidRegion(QStringView r) { return regions::isValid(r); }
 
 bool FieldReader::checkKeys(const QJsonObject &o, std::span<const char *const> allowed, const JsonPath &path,
                             const QString &what)
@@ -145,10 +131,13 @@ std::optional<qint64> FieldReader::integer(const QJsonValue &v, const JsonPath &
     }
     const auto i = static_cast<qint64>(d);
     if (i < min || i > max) {
-        fail(path,
-             max == std::numeric_limits<qint64>::max()
-                 ? QStringLiteral("must be %1 or more, found %2").arg(min).arg(i)
-                 : QStringLiteral("must be from %1 to %2, found %3").arg(min).arg(max).arg(i));
+        if (max == kMaxCount && i > max)
+            fail(path,
+                 QStringLiteral("must be at most %1 (the world's population, rounded up), found %2").arg(max).arg(i));
+        else if (max >= kMaxCount)
+            fail(path, QStringLiteral("must be %1 or more, found %2").arg(min).arg(i));
+        else
+            fail(path, QStringLiteral("must be from %1 to %2, found %3").arg(min).arg(max).arg(i));
         return std::nullopt;
     }
     return i;
@@ -178,11 +167,8 @@ QStringList FieldReader::regions(const QJsonValue &v, const JsonPath &path)
 {
     const QStringList list = stringList(v, path);
     for (qsizetype i = 0; i < list.size(); ++i)
-        if (!isValidRegion(list[i]))
-            fail(JsonPath(path, i),
-                 QStringLiteral("\"%1\" is not a region; expected an ISO 3166-1 alpha-2 code (DE), "
-                                "a subdivision (US-CA), EU or EEA")
-                     .arg(list[i]));
+        if (auto why = regions::problem(list[i]))
+            fail(JsonPath(path, i), *why);
     return list;
 }
 
@@ -206,16 +192,20 @@ std::vector<StoredData> FieldReader::stores(const QJsonValue &v, const JsonPath 
             continue;
         }
         const QJsonObject o = a.at(i).toObject();
-        checkKeys(o, {"category", "records", "encryption"}, p, QStringLiteral("a store"));
+        checkKeys(o, {"category", "records", "encryption", "key_holder", "subjects"}, p, QStringLiteral("a store"));
         StoredData s;
         if (!o.contains(u"category"))
             fail(JsonPath(p, "category"), QStringLiteral("missing; expected a category id"));
         else
             s.category = string(o.value(u"category"), JsonPath(p, "category")).value_or(QString());
         if (o.contains(u"records"))
-            s.records = integer(o.value(u"records"), JsonPath(p, "records"), 0, std::numeric_limits<qint64>::max());
+            s.records = integer(o.value(u"records"), JsonPath(p, "records"), 0, kMaxCount);
         if (o.contains(u"encryption"))
             s.encryption = encryption(o.value(u"encryption"), JsonPath(p, "encryption"));
+        if (o.contains(u"key_holder"))
+            s.keyHolder = string(o.value(u"key_holder"), JsonPath(p, "key_holder")).value_or(QString());
+        if (o.contains(u"subjects"))
+            s.subjects = stringList(o.value(u"subjects"), JsonPath(p, "subjects"));
         out.push_back(std::move(s));
     }
     return out;
@@ -330,9 +320,10 @@ Node FieldReader::node(const QJsonValue &v, const JsonPath &path)
         fail(path, QStringLiteral("expected a node object, found %1").arg(typeName(v)));
         return n;
     }
-    static constexpr std::array<const char *, 10> keys{"id",    "kind",    "name",   "description", "tags",
-                                                       "count", "regions", "stores", "attributes",  "vendor"};
-    enum { Id, Kind, Name, Description, Tags, Count, Regions, Stores, Attributes, Vendor };
+    static constexpr std::array<const char *, 11> keys{"id",     "kind",       "name",    "description",
+                                                       "tags",   "count",      "regions", "region_counts",
+                                                       "stores", "attributes", "vendor"};
+    enum { Id, Kind, Name, Description, Tags, Count, Regions, RegionCounts, Stores, Attributes, Vendor };
     const QJsonObject o = v.toObject();
     std::array<QJsonValue, keys.size()> f;
     if (lookupAll(o, keys, f) != o.size())
@@ -355,9 +346,11 @@ Node FieldReader::node(const QJsonValue &v, const JsonPath &path)
     if (has(Tags))
         n.tags = stringList(at(Tags), pp(Tags));
     if (has(Count))
-        n.count = integer(at(Count), pp(Count), 0, std::numeric_limits<qint64>::max());
+        n.count = integer(at(Count), pp(Count), 0, kMaxCount);
     if (has(Regions))
         n.regions = regions(at(Regions), pp(Regions));
+    if (has(RegionCounts))
+        n.regionCounts = regionCounts(at(RegionCounts), pp(RegionCounts));
     if (has(Stores))
         n.stores = stores(at(Stores), pp(Stores));
     if (has(Attributes))
@@ -376,10 +369,25 @@ Edge FieldReader::edge(const QJsonValue &v, const JsonPath &path, bool *hadId)
         *hadId = true; // nothing to generate for a broken element
         return e;
     }
-    static constexpr std::array<const char *, 12> keys{"id",         "from",        "to",         "kind",
-                                                       "categories", "records",     "encryption", "scope",
-                                                       "stored",     "description", "source",     "confirmed"};
-    enum { Id, From, To, Kind, Categories, Records, Enc, ScopeKey, Stored, Description, Source, Confirmed };
+    static constexpr std::array<const char *, 14> keys{"id",      "from",        "to",         "kind",     "categories",
+                                                       "records", "encryption",  "key_holder", "subjects", "scope",
+                                                       "stored",  "description", "source",     "confirmed"};
+    enum {
+        Id,
+        From,
+        To,
+        Kind,
+        Categories,
+        Records,
+        Enc,
+        KeyHolder,
+        Subjects,
+        ScopeKey,
+        Stored,
+        Description,
+        Source,
+        Confirmed
+    };
     const QJsonObject o = v.toObject();
     std::array<QJsonValue, keys.size()> f;
     if (lookupAll(o, keys, f) != o.size())
@@ -420,9 +428,13 @@ Edge FieldReader::edge(const QJsonValue &v, const JsonPath &path, bool *hadId)
     if (onlyFor(Categories, EdgeKind::Data))
         e.categories = stringList(at(Categories), pp(Categories));
     if (onlyFor(Records, EdgeKind::Data))
-        e.records = integer(at(Records), pp(Records), 0, std::numeric_limits<qint64>::max());
+        e.records = integer(at(Records), pp(Records), 0, kMaxCount);
     if (onlyFor(Enc, EdgeKind::Data))
         e.encryption = encryption(at(Enc), pp(Enc));
+    if (onlyFor(KeyHolder, EdgeKind::Data))
+        e.keyHolder = string(at(KeyHolder), pp(KeyHolder)).value_or(QString());
+    if (onlyFor(Subjects, EdgeKind::Data))
+        e.subjects = stringList(at(Subjects), pp(Subjects));
     if (onlyFor(ScopeKey, EdgeKind::Access))
         if (auto s = enumValue<Scope>(*this, at(ScopeKey), pp(ScopeKey), &scopeFromString, "read, write or admin"))
             e.scope = *s;
@@ -444,7 +456,31 @@ std::optional<QPointF> FieldReader::position(const QJsonValue &v, const JsonPath
         fail(path, QStringLiteral("expected a position [x, y] of two numbers"));
         return std::nullopt;
     }
-    return QPointF(a.at(0).toDouble(), a.at(1).toDouble());
+    const QPointF p(a.at(0).toDouble(), a.at(1).toDouble());
+    if (!std::isfinite(p.x()) || !std::isfinite(p.y())) {
+        fail(path, QStringLiteral("a position must be two finite numbers"));
+        return std::nullopt;
+    }
+    return p;
+}
+
+QMap<QString, qint64> FieldReader::regionCounts(const QJsonValue &v, const JsonPath &path)
+{
+    QMap<QString, qint64> out;
+    if (!v.isObject()) {
+        fail(path, QStringLiteral("expected an object mapping regions to counts, found %1").arg(typeName(v)));
+        return out;
+    }
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString key = it.key();
+        const JsonPath p(path, &key);
+        if (auto why = regions::problem(key))
+            fail(p, *why);
+        if (auto n = integer(it.value(), p, 0, kMaxCount))
+            out.insert(key, *n);
+    }
+    return out;
 }
 
 } // namespace vg

@@ -56,6 +56,7 @@ public:
     std::optional<bool> boolean(const QJsonValue &v, const JsonPath &path);
     QDate date(const QJsonValue &v, const JsonPath &path);
     QStringList regions(const QJsonValue &v, const JsonPath &path);
+    QMap<QString, qint64> regionCounts(const QJsonValue &v, const JsonPath &path);
 
     std::vector<StoredData> stores(const QJsonValue &v, const JsonPath &path);
     QMap<QString, QString> attributes(const QJsonValue &v, const JsonPath &path);
@@ -71,7 +72,8 @@ private:
     std::optional<Encryption> encryption(const QJsonValue &v, const JsonPath &path);
 };
 
-// ISO 3166-1 alpha-2 (US), a subdivision (US-CA), or the groups EU and EEA.
+// ISO 3166-1 alpha-2 (US), an ISO 3166-2 subdivision (US-CA), or the groups EU and EEA
+// (resources/regions.json).
 bool isValidRegion(QStringView r);
 
 } // namespace vg

@@ -113,7 +113,7 @@ Model generateModel(const GeneratorParams &p)
         n.kind = NodeKind::Service;
         n.name = QStringLiteral("Service %1").arg(i);
         for (const QString &c : pickCategories(rng, 1 + int(rng.below(3)), intern))
-            n.stores.push_back({c, qint64(std::pow(10.0, 2.0 + 4.0 * rng.unit())), std::nullopt});
+            n.stores.push_back({c, qint64(std::pow(10.0, 2.0 + 4.0 * rng.unit())), std::nullopt, {}, {}});
         S.push_back(n.id);
         m.nodes.push_back(std::move(n));
     }

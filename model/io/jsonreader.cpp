@@ -4,6 +4,7 @@
 #include "model/domain/validate.h"
 #include "model/io/fieldreader.h"
 #include "model/io/jsonscanner.h"
+#include "model/io/jsonsyntax.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,6 +40,14 @@ void generateEdgeIds(Model &m, const std::vector<bool> &hadId)
 Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *problems)
 {
     Model m;
+    // Validity is decided here, strictly (RFC 8259, duplicate keys at every depth). The
+    // scanner and QJsonDocument below only build values from text known to be valid.
+    if (const auto bad = checkJsonSyntax(json)) {
+        const auto [line, col] = lineColumn(json, bad->offset);
+        problems->push_back({QStringLiteral("line %1, column %2").arg(line).arg(col),
+                             QStringLiteral("malformed JSON: %1").arg(bad->what)});
+        return Model();
+    }
     JsonScanner sc(json);
     auto syntaxError = [&] {
         const auto [line, col] = lineColumn(json, sc.pos);

@@ -19,7 +19,8 @@ namespace vg {
 // Line and column (both 1-based) of a byte offset.
 std::pair<int, int> lineColumn(const QByteArray &text, qsizetype offset);
 
-// A forward scanner over the top level of the document. The root object is walked key by
+// A forward scanner over the top level of the document. It assumes valid JSON: the reader
+// checks the whole text with checkJsonSyntax() (jsonsyntax.h) first. The root object is walked key by
 // key; each value (and each element of the big arrays) is cut out as a byte slice and
 // parsed on its own, so memory stays at the input plus the model plus one element, and
 // every problem can name its line.
@@ -99,7 +100,14 @@ public:
         const qsizetype b = pos;
         if (!skipString())
             return false;
-        *out = QString::fromUtf8(m_p + b + 1, pos - b - 2);
+        if (std::find(m_p + b + 1, m_p + pos - 1, '\\') == m_p + pos - 1) {
+            *out = QString::fromUtf8(m_p + b + 1, pos - b - 2);
+            return true;
+        }
+        const auto v = parse(b, pos); // escapes: let the parser unescape (the text is valid)
+        if (!v)
+            return false;
+        *out = v->toString();
         return true;
     }
 
@@ -166,7 +174,6 @@ private:
     int m_line = 1;
 };
 
-// Adds " (line N)" to the problems from index `from` on.
 // Adds " (line N)" to the problems from index `from` on.
 void addLine(std::vector<Problem> &problems, std::size_t from, int line);
 

@@ -124,6 +124,10 @@ void writeNode(Writer &w, const Node &n)
         w.num(*n.count);
     }
     w.fieldIfSet("regions", n.regions);
+    if (!n.regionCounts.isEmpty()) {
+        w.key("region_counts");
+        w.out += toJsonText(n.regionCounts);
+    }
     if (!n.stores.empty()) {
         w.key("stores");
         w.out += toJsonText(n.stores);
@@ -155,6 +159,8 @@ void writeEdge(Writer &w, const Edge &e)
         }
         if (e.encryption)
             w.field("encryption", toString(*e.encryption));
+        w.fieldIfSet("key_holder", e.keyHolder);
+        w.fieldIfSet("subjects", e.subjects);
     }
     if (e.kind == EdgeKind::Access) {
         w.field("scope", toString(e.scope));
@@ -207,6 +213,8 @@ QByteArray toJsonText(const std::vector<StoredData> &stores)
         }
         if (stores[i].encryption)
             inner.field("encryption", toString(*stores[i].encryption));
+        inner.fieldIfSet("key_holder", stores[i].keyHolder);
+        inner.fieldIfSet("subjects", stores[i].subjects);
         inner.close();
         w.out += inner.out;
     }
@@ -221,6 +229,18 @@ QByteArray toJsonText(const QMap<QString, QString> &attributes)
     for (auto it = attributes.cbegin(); it != attributes.cend(); ++it) {
         o.key(it.key());
         o.str(it.value());
+    }
+    o.close();
+    return std::move(o.out);
+}
+
+QByteArray toJsonText(const QMap<QString, qint64> &counts)
+{
+    Writer o;
+    o.open();
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        o.key(it.key());
+        o.num(*it);
     }
     o.close();
     return std::move(o.out);

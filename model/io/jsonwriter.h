@@ -16,6 +16,7 @@ QByteArray serializeModelJson(const Model &model);
 QByteArray toJsonText(const QStringList &list);
 QByteArray toJsonText(const std::vector<StoredData> &stores);
 QByteArray toJsonText(const QMap<QString, QString> &attributes);
+QByteArray toJsonText(const QMap<QString, qint64> &regionCounts);
 QByteArray toJsonText(const VendorProfile &vendor);
 QByteArray toJsonText(const Organization &organization);
 

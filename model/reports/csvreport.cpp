@@ -16,7 +16,7 @@ QString toCsv(const std::vector<VendorRank> &ranks)
                         csvCell(r.vendorId),
                         csvCell(r.name),
                         r.mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"),
-                        QString::number(s.score, 'f', 2),
+                        formatNumber(s.score),
                         QString::number(s.reached),
                         QString::number(s.reachedDirect),
                         QString::number(s.controlled)};

@@ -17,12 +17,12 @@ QJsonObject toJson(const ScenarioSummary &s)
     o.insert(u"controlled", s.controlled);
     o.insert(u"categories_by_tier",
              QJsonArray{s.categoriesByTier[0], s.categoriesByTier[1], s.categoriesByTier[2], s.categoriesByTier[3]});
-    o.insert(u"people", double(s.people));
+    o.insert(u"people", s.people);
     o.insert(u"score", s.score);
     return o;
 }
 
-QJsonObject toJson(const BlastRadius &r)
+QJsonObject toJson(const BlastRadius &r, bool paths)
 {
     QJsonObject scenario;
     QStringList breach, control;
@@ -36,27 +36,39 @@ QJsonObject toJson(const BlastRadius &r)
     scenario.insert(u"potential", r.scenario().potential);
 
     QJsonArray nodes;
-    for (const ReachedNode &n : r.nodes())
-        nodes.append(QJsonObject{
-            {QStringLiteral("id"), n.id},
-            {QStringLiteral("kind"), toString(n.kind)},
-            {QStringLiteral("state"), toString(n.state)},
-            {QStringLiteral("certainty"), toString(n.certainty)},
-            {QStringLiteral("hops"), n.hops},
-            {QStringLiteral("path"), strings(n.path)},
-            {QStringLiteral("escalation"), n.escalation ? QJsonValue(toString(*n.escalation)) : QJsonValue()}});
+    auto text = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    for (const ReachedNode &n : r.nodes()) {
+        QJsonObject o{{QStringLiteral("id"), n.id},
+                      {QStringLiteral("kind"), toString(n.kind)},
+                      {QStringLiteral("state"), toString(n.state)},
+                      {QStringLiteral("certainty"), toString(n.certainty)},
+                      {QStringLiteral("hops"), n.hops},
+                      {QStringLiteral("predecessor"), text(n.predecessor)},
+                      {QStringLiteral("edge"), text(n.edge)},
+                      {QStringLiteral("tenant"), n.tenant},
+                      {QStringLiteral("escalation"), n.escalation ? QJsonValue(toString(*n.escalation)) : QJsonValue()},
+                      {QStringLiteral("pivot"), text(n.pivot)}};
+        if (paths)
+            o.insert(u"path", strings(r.path(n.id)));
+        nodes.append(o);
+    }
     QJsonArray exposed;
     for (const ExposedCategory &x : r.exposed())
-        exposed.append(QJsonObject{{QStringLiteral("category"), x.category},
-                                   {QStringLiteral("name"), x.name},
-                                   {QStringLiteral("tier"), x.tier},
-                                   {QStringLiteral("certainty"), toString(x.certainty)},
-                                   {QStringLiteral("encrypted"), x.encrypted},
-                                   {QStringLiteral("holders"), strings(x.holders)},
-                                   {QStringLiteral("via"), strings(x.via)},
-                                   {QStringLiteral("origins"), strings(x.origins)},
-                                   {QStringLiteral("people"), double(x.people)},
-                                   {QStringLiteral("records"), double(x.records)}});
+        exposed.append(
+            QJsonObject{{QStringLiteral("category"), x.category},
+                        {QStringLiteral("name"), x.name},
+                        {QStringLiteral("tier"), x.tier},
+                        {QStringLiteral("certainty"), toString(x.certainty)},
+                        {QStringLiteral("plaintext"), x.plaintext ? toString(*x.plaintext) : QStringLiteral("none")},
+                        {QStringLiteral("encrypted"), x.encrypted},
+                        {QStringLiteral("some_encrypted"), x.someEncrypted},
+                        {QStringLiteral("holders"), strings(x.holders)},
+                        {QStringLiteral("via"), strings(x.via)},
+                        {QStringLiteral("origins"), strings(x.origins)},
+                        {QStringLiteral("people"), x.people},
+                        {QStringLiteral("records"), x.records},
+                        {QStringLiteral("records_known"), x.recordsKnown},
+                        {QStringLiteral("pivot"), text(x.pivot)}});
     std::vector<Obligation> obligations = r.obligations();
     std::sort(obligations.begin(), obligations.end(),
               [](const Obligation &a, const Obligation &b) { return a.regime < b.regime; });
@@ -78,8 +90,10 @@ QJsonObject toJson(const BlastRadius &r)
     out.insert(u"cost",
                QJsonObject{{QStringLiteral("low"), r.cost().low},
                            {QStringLiteral("high"), r.cost().high},
+                           {QStringLiteral("direct_low"), r.cost().directLow},
+                           {QStringLiteral("direct_high"), r.cost().directHigh},
                            {QStringLiteral("currency"), r.cost().currency},
-                           {QStringLiteral("records_basis"), double(r.cost().recordsBasis)},
+                           {QStringLiteral("records_basis"), r.cost().recordsBasis},
                            {QStringLiteral("assumptions"), strings(r.cost().assumptions)}});
     out.insert(u"score", r.summary().score);
     out.insert(u"summary", toJson(r.summary()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/reports/textreport.h"
 
+#include "model/domain/taxonomy.h"
 #include "model/reports/format.h"
 
 #include <QTextStream>
@@ -24,14 +25,14 @@ QString statusWord(ObligationStatus s)
 
 } // namespace
 
-QString toText(const BlastRadius &r, const Model &model)
+QString toText(const BlastRadius &r, const Model &model, bool paths)
 {
     QHash<QString, const Node *> byId;
     for (const Node &n : model.nodes)
         byId.insert(n.id, &n);
     auto label = [&](const QString &id) {
         const Node *n = byId.value(id);
-        return n && !n->name.isEmpty() ? QStringLiteral("%1 (%2)").arg(id, n->name) : id;
+        return n && !n->name.isEmpty() ? QStringLiteral("%1 (%2)").arg(id, printable(n->name)) : id;
     };
     QString out;
     QTextStream t(&out);
@@ -45,27 +46,21 @@ QString toText(const BlastRadius &r, const Model &model)
       << (r.scenario().potential ? "pivots through exposed credentials counted as potential"
                                  : "pivots through exposed credentials ignored")
       << ", "
-      << (r.scenario().maxHops ? QStringLiteral("at most %1 hops").arg(*r.scenario().maxHops)
+      << (r.scenario().maxHops ? QStringLiteral("at most %1").arg(plural(*r.scenario().maxHops, "hop", "hops"))
                                : QStringLiteral("no hop limit"))
       << "\n";
     const ScenarioSummary &s = r.summary();
-    auto plural = [](qint64 n, const char *one, const char *many) {
-        return QStringLiteral("%1 %2").arg(formatCount(n), QLatin1StringView(n == 1 ? one : many));
-    };
-    t << QStringLiteral(
-             "Score %1 | %2 reached (%3 direct, %4 potential), %5 controlled | %6 exposed (tier 1: %7) | %8\n\n")
-             .arg(s.score)
-             .arg(plural(s.reached, "system", "systems"))
-             .arg(s.reachedDirect)
-             .arg(s.reached - s.reachedDirect)
-             .arg(s.controlled)
-             .arg(plural(qint64(r.exposed().size()), "category", "categories"))
-             .arg(s.categoriesByTier[0])
-             .arg(plural(s.people, "person", "people"));
+    t << QStringLiteral("Score %1 | %2 reached (%3 direct, %4 potential), %5 controlled | %6 exposed (tier 1: %7) | "
+                        "%8 behind the plaintext exposure\n\n")
+             .arg(formatNumber(s.score), plural(s.reached, "system", "systems"), formatCount(s.reachedDirect),
+                  formatCount(s.reached - s.reachedDirect), formatCount(s.controlled),
+                  plural(qint64(r.exposed().size()), "category", "categories"), formatCount(s.categoriesByTier[0]),
+                  plural(s.people, "person", "people"));
 
     t << "SYSTEMS REACHED\n";
     t << "  " << pad(QStringLiteral("STATE"), 11) << pad(QStringLiteral("CERTAINTY"), 10)
-      << rpad(QStringLiteral("HOPS"), 4) << "  " << pad(QStringLiteral("NODE"), 44) << "PATH\n";
+      << rpad(QStringLiteral("HOPS"), 4) << "  " << pad(QStringLiteral("NODE"), 44)
+      << (paths ? "PATH\n" : "REACHED FROM (EDGE)\n");
     std::vector<const ReachedNode *> nodes;
     for (const ReachedNode &n : r.nodes())
         nodes.push_back(&n);
@@ -76,33 +71,65 @@ QString toText(const BlastRadius &r, const Model &model)
             return a->state > b->state;
         return a->hops < b->hops;
     });
+    bool anyTenant = false, anyEscalation = false;
     for (const ReachedNode *n : nodes) {
         QString state = toString(n->state);
         if (n->escalation)
             state += QLatin1Char('+');
+        anyEscalation = anyEscalation || n->escalation;
+        anyTenant = anyTenant || n->tenant;
+        const QString kind = n->tenant ? QStringLiteral("our account at this vendor") : toString(n->kind);
+        QString how;
+        if (n->predecessor.isEmpty())
+            how = QStringLiteral("(seed)");
+        else if (paths)
+            how = r.path(n->id).join(u" > ");
+        else
+            how = QStringLiteral("%1 (%2)").arg(n->predecessor, n->edge);
         t << "  " << pad(state, 11) << pad(toString(n->certainty), 10) << rpad(QString::number(n->hops), 4) << "  "
-          << pad(label(n->id) + QStringLiteral(" [") + toString(n->kind) + QLatin1Char(']'), 44) << ' '
-          << (n->path.isEmpty() ? QStringLiteral("(seed)") : n->path.join(u" > ")) << '\n';
+          << pad(label(n->id) + QStringLiteral(" [") + kind + QLatin1Char(']'), 44) << ' ' << how << '\n';
+        if (!n->pivot.isEmpty())
+            t << "  " << pad(QString(), 27) << "hinges on " << n->pivot << '\n';
     }
-    if (std::any_of(r.nodes().begin(), r.nodes().end(), [](const ReachedNode &n) { return n.escalation.has_value(); }))
+    if (anyEscalation)
         t << "  breached+ = breached directly; controlled only potentially, through an exposed credential\n";
+    if (anyTenant)
+        t << "  [our account at this vendor] = reached through an access edge into the vendor: our tenant there, not "
+             "its platform (its code and hosts edges do not propagate)\n";
 
     t << "\nDATA EXPOSED\n";
     if (r.exposed().empty())
         t << "  none: no reached system holds data\n";
     else
-        t << "  " << pad(QStringLiteral("TIER"), 5) << pad(QStringLiteral("CATEGORY"), 20)
+        t << "  " << pad(QStringLiteral("TIER"), 5) << pad(QStringLiteral("CATEGORY"), 26)
           << rpad(QStringLiteral("PEOPLE"), 14) << rpad(QStringLiteral("RECORDS≥"), 14) << "  "
-          << pad(QStringLiteral("CERTAINTY"), 10) << "HELD BY\n";
+          << pad(QStringLiteral("PLAINTEXT"), 10) << "HELD BY\n";
+    const Taxonomy tax = Taxonomy::forModel(model);
+    auto peopleText = [&](const ExposedCategory &x) {
+        if (!x.plaintext || !x.origins.isEmpty())
+            return formatCount(x.people);
+        const Category *c = tax.find(x.category);
+        return c && c->has(NonPersonal) ? QStringLiteral("n/a") : QStringLiteral("unknown");
+    };
     std::vector<const ExposedCategory *> ex;
     for (const ExposedCategory &x : r.exposed())
         ex.push_back(&x);
     std::stable_sort(ex.begin(), ex.end(), [](auto *a, auto *b) { return a->tier < b->tier; });
-    for (const ExposedCategory *x : ex)
-        t << "  " << pad(QStringLiteral("T%1").arg(x->tier), 5)
-          << pad(x->category + (x->encrypted ? QStringLiteral(" (enc)") : QString()), 20)
-          << rpad(formatCount(x->people), 14) << rpad(formatCount(x->records), 14) << "  "
-          << pad(toString(x->certainty), 10) << x->holders.join(u", ") << '\n';
+    for (const ExposedCategory *x : ex) {
+        const QString plain = x->plaintext ? toString(*x->plaintext) : QStringLiteral("none");
+        const QString name = x->category
+            + (x->encrypted           ? QStringLiteral(" (encrypted)")
+                   : x->someEncrypted ? QStringLiteral(" (partly enc.)")
+                                      : QString());
+        t << "  " << pad(QStringLiteral("T%1").arg(x->tier), 5) << pad(name, 26) << rpad(peopleText(*x), 14)
+          << rpad(x->recordsKnown ? formatCount(x->records) : QStringLiteral("-"), 14) << "  " << pad(plain, 10)
+          << x->holders.join(u", ") << '\n';
+        if (!x->pivot.isEmpty())
+            t << "  " << pad(QString(), 31) << "plaintext only potentially, through " << x->pivot << '\n';
+    }
+    if (!r.exposed().empty())
+        t << "  PEOPLE: behind the plaintext copies (unknown: no people edge or subjects say whose data it is; n/a: "
+             "not personal data); RECORDS≥: the largest records figure stated (-: none)\n";
     if (!r.services().isEmpty())
         t << "\nAFFECTED SERVICES (sent exposed data toward a holder)\n  " << r.services().join(u", ") << '\n';
 
@@ -114,8 +141,12 @@ QString toText(const BlastRadius &r, const Model &model)
               << "notify: " << o.recipient << '\n';
         t << "  " << pad(QString(), 23) << "why: " << o.reason << '\n';
     }
-    t << "\nCOST ESTIMATE: " << formatUsd(r.cost().low) << " to " << formatUsd(r.cost().high) << '\n';
-    for (const QString &a : r.cost().assumptions)
+    const CostEstimate &c = r.cost();
+    t << "\nCOST ESTIMATE: " << formatUsd(c.low) << " to " << formatUsd(c.high);
+    if (c.directLow != c.low || c.directHigh != c.high)
+        t << " (direct part: " << formatUsd(c.directLow) << " to " << formatUsd(c.directHigh) << ")";
+    t << '\n';
+    for (const QString &a : c.assumptions)
         t << "  - " << a << '\n';
     return out;
 }
@@ -131,10 +162,11 @@ QString toText(const std::vector<VendorRank> &ranks)
     int i = 0;
     for (const VendorRank &r : ranks) {
         const ScenarioSummary &s = r.summary;
-        const QString who = r.name.isEmpty() ? r.vendorId : QStringLiteral("%1 (%2)").arg(r.vendorId, r.name);
+        const QString who =
+            r.name.isEmpty() ? r.vendorId : QStringLiteral("%1 (%2)").arg(r.vendorId, printable(r.name));
         t << rpad(QString::number(++i), 4) << "  " << pad(who.left(39), 40)
           << pad(r.mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"), 9)
-          << rpad(QString::number(s.score, 'f', 2), 9) << rpad(QString::number(s.reached), 9)
+          << rpad(formatNumber(s.score), 9) << rpad(QString::number(s.reached), 9)
           << rpad(QString::number(s.reachedDirect), 8) << rpad(QString::number(s.categoriesByTier[0]), 4)
           << rpad(QString::number(s.categoriesByTier[1]), 4) << rpad(QString::number(s.categoriesByTier[2]), 4)
           << rpad(QString::number(s.categoriesByTier[3]), 4) << rpad(formatCount(s.people), 15) << '\n';
@@ -163,7 +195,7 @@ QString toText(const WhatIf &w)
             return QStringLiteral("%1 %2 (%3)")
                 .arg(v[i].vendorId,
                      v[i].mode == Compromise::Breached ? QStringLiteral("breach") : QStringLiteral("control"))
-                .arg(v[i].summary.score, 0, 'f', 2);
+                .arg(formatNumber(v[i].summary.score));
         };
         t << rpad(QString::number(i + 1), 4) << "  " << pad(cell(w.topBefore, i), 44) << cell(w.topAfter, i) << '\n';
     }
@@ -179,9 +211,9 @@ QString toText(const std::vector<SharedSubprocessor> &subs)
     t << pad(QStringLiteral("PROVIDER"), 44) << rpad(QStringLiteral("VENDORS"), 8) << rpad(QStringLiteral("WEIGHT"), 8)
       << rpad(QStringLiteral("SCORE"), 8) << "  SHARED BY / DATA THAT REACHES IT\n";
     for (const SharedSubprocessor &s : subs) {
-        t << pad(QStringLiteral("%1 (%2)").arg(s.id, s.name).left(43), 44) << rpad(QString::number(s.vendors.size()), 8)
-          << rpad(QString::number(s.weight), 8) << rpad(QString::number(s.score), 8) << "  " << s.vendors.join(u", ")
-          << '\n';
+        t << pad(QStringLiteral("%1 (%2)").arg(s.id, printable(s.name)).left(43), 44)
+          << rpad(QString::number(s.vendors.size()), 8) << rpad(formatNumber(s.weight), 8)
+          << rpad(formatNumber(s.score), 8) << "  " << s.vendors.join(u", ") << '\n';
         if (!s.categories.isEmpty())
             t << pad(QString(), 70) << s.categories.join(u", ") << '\n';
     }

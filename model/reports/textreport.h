@@ -5,8 +5,10 @@
 
 namespace vg {
 
-// Reports a person reads in a terminal.
-QString toText(const BlastRadius &r, const Model &model);
+// Reports a person reads in a terminal. Names from the model go through printable(). The
+// blast report lists each reached node with the node and edge it was reached by (linear in
+// the nodes reached); paths: also print every node's whole explaining path.
+QString toText(const BlastRadius &r, const Model &model, bool paths = false);
 QString toText(const std::vector<VendorRank> &ranks);
 QString toText(const WhatIf &w);
 QString toText(const std::vector<SharedSubprocessor> &subs);

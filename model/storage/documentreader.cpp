@@ -4,6 +4,7 @@
 #include "model/domain/validate.h"
 #include "model/io/fieldreader.h"
 #include "model/io/inputfile.h"
+#include "model/io/jsonsyntax.h"
 #include "model/storage/schema.h"
 #include "model/storage/sqlite.h"
 
@@ -62,6 +63,11 @@ std::optional<QString> checkHeader(const QByteArray &image)
 
 QJsonValue parseJsonColumn(const QString &text, const QString &where, FieldReader &r)
 {
+    // As strict as the JSON reader: QJsonDocument only builds the value.
+    if (const auto bad = checkJsonSyntax(text.toUtf8())) {
+        r.fail(where, QStringLiteral("malformed JSON at byte %1: %2").arg(bad->offset + 1).arg(bad->what));
+        return {};
+    }
     QJsonParseError err;
     const QJsonDocument d = QJsonDocument::fromJson(QStringLiteral("[%1]").arg(text).toUtf8(), &err);
     if (err.error != QJsonParseError::NoError || d.array().size() != 1) {
@@ -98,10 +104,14 @@ Model readTables(Database &db, FieldReader &r)
             if (!st.isNull(1))
                 c.name = st.text(1);
             if (!st.isNull(2)) {
-                c.tier = int(st.integer(2));
-                if (*c.tier < 1 || *c.tier > 4)
+                // Range checks are validateModel()'s; a value that does not even fit an int
+                // is reported here rather than wrapped.
+                const qint64 tier = st.integer(2);
+                if (tier < 1 || tier > 4)
                     r.fail(where + QStringLiteral(", column tier"),
-                           QStringLiteral("must be from 1 to 4, found %1").arg(*c.tier));
+                           QStringLiteral("must be from 1 to 4, found %1").arg(tier));
+                else
+                    c.tier = int(tier);
             }
             if (!st.isNull(3)) {
                 const QString col = where + QStringLiteral(", column flags");
@@ -113,7 +123,7 @@ Model readTables(Database &db, FieldReader &r)
     }
     {
         Statement st = db.prepare("SELECT id, kind, name, description, tags, count, regions, stores, attributes, "
-                                  "vendor FROM nodes ORDER BY id");
+                                  "vendor, region_counts FROM nodes ORDER BY id");
         while (st.step()) {
             Node n;
             n.id = st.text(0);
@@ -134,11 +144,8 @@ Model readTables(Database &db, FieldReader &r)
             };
             if (!st.isNull(4))
                 n.tags = json(4, "tags", [&](const QJsonValue &v, const JsonPath &p) { return r.stringList(v, p); });
-            if (!st.isNull(5)) {
-                n.count = st.integer(5);
-                if (*n.count < 0)
-                    r.fail(col("count"), QStringLiteral("must be 0 or more, found %1").arg(*n.count));
-            }
+            if (!st.isNull(5))
+                n.count = st.integer(5); // range: validateModel()
             if (!st.isNull(6))
                 n.regions = json(6, "regions", [&](const QJsonValue &v, const JsonPath &p) { return r.regions(v, p); });
             if (!st.isNull(7))
@@ -148,13 +155,16 @@ Model readTables(Database &db, FieldReader &r)
                     json(8, "attributes", [&](const QJsonValue &v, const JsonPath &p) { return r.attributes(v, p); });
             if (!st.isNull(9))
                 n.vendor = json(9, "vendor", [&](const QJsonValue &v, const JsonPath &p) { return r.vendor(v, p); });
+            if (!st.isNull(10))
+                n.regionCounts = json(10, "region_counts",
+                                      [&](const QJsonValue &v, const JsonPath &p) { return r.regionCounts(v, p); });
             intern.insert(n.id, n.id);
             m.nodes.push_back(std::move(n));
         }
     }
     {
         Statement st = db.prepare("SELECT id, src, dst, kind, categories, records, encryption, scope, stored, "
-                                  "description, source, confirmed FROM edges ORDER BY id");
+                                  "description, source, confirmed, key_holder, subjects FROM edges ORDER BY id");
         // Edges name nodes and categories read already: look them up by their UTF-8 bytes
         // and share one QString each, so that only the edge's own id is converted.
         QHash<QByteArray, QString> byBytes;
@@ -192,21 +202,26 @@ Model readTables(Database &db, FieldReader &r)
                 r.fail(col("kind"),
                        QStringLiteral("unknown kind \"%1\"; expected data, access, code or hosts")
                            .arg(QString::fromUtf8(kind)));
-            if (!st.isNull(4)) {
-                const QByteArrayView cats = st.utf8(4);
+            // Space-separated id lists; an empty item (two spaces) is a problem, not skipped.
+            auto idList = [&](int column, const char *name) {
+                QStringList out;
+                if (st.isNull(column))
+                    return out;
+                const QByteArrayView text = st.utf8(column);
                 qsizetype start = 0;
-                for (qsizetype i = 0; i <= cats.size(); ++i)
-                    if (i == cats.size() || cats[i] == ' ') {
+                for (qsizetype i = 0; i <= text.size(); ++i)
+                    if (i == text.size() || text[i] == ' ') {
                         if (i > start)
-                            e.categories << interned(cats.sliced(start, i - start));
+                            out << interned(text.sliced(start, i - start));
+                        else
+                            r.fail(col(name), QStringLiteral("expected ids separated by single spaces"));
                         start = i + 1;
                     }
-            }
-            if (!st.isNull(5)) {
-                e.records = st.integer(5);
-                if (*e.records < 0)
-                    r.fail(col("records"), QStringLiteral("must be 0 or more, found %1").arg(*e.records));
-            }
+                return out;
+            };
+            e.categories = idList(4, "categories");
+            if (!st.isNull(5))
+                e.records = st.integer(5); // range: validateModel()
             if (!st.isNull(6)) {
                 e.encryption = encryptionFromString(st.text(6));
                 if (!e.encryption)
@@ -218,8 +233,12 @@ Model readTables(Database &db, FieldReader &r)
                     r.fail(col("scope"), QStringLiteral("expected read, write or admin"));
                 e.scope = s.value_or(Scope::Read);
             }
-            if (!st.isNull(8))
-                e.stored = st.integer(8) != 0;
+            if (!st.isNull(8)) {
+                const qint64 stored = st.integer(8);
+                if (stored != 0 && stored != 1)
+                    r.fail(col("stored"), QStringLiteral("expected 0 or 1, found %1").arg(stored));
+                e.stored = stored != 0;
+            }
             e.description = st.text(9);
             e.source = st.text(10);
             if (!st.isNull(11)) {
@@ -227,9 +246,10 @@ Model readTables(Database &db, FieldReader &r)
                 if (!e.confirmed.isValid())
                     r.fail(col("confirmed"), QStringLiteral("expected a date as YYYY-MM-DD"));
             }
-            const bool isData = e.kind == EdgeKind::Data, isAccess = e.kind == EdgeKind::Access;
-            if (!isData && (!e.categories.isEmpty() || e.records || e.encryption))
-                r.fail(where(), QStringLiteral("categories, records and encryption apply only to data edges"));
+            if (!st.isNull(12))
+                e.keyHolder = interned(st.utf8(12));
+            e.subjects = idList(13, "subjects");
+            const bool isAccess = e.kind == EdgeKind::Access;
             if (!isAccess && (!st.isNull(7) || !st.isNull(8)))
                 r.fail(where(), QStringLiteral("scope and stored apply only to access edges"));
             m.edges.push_back(std::move(e));
@@ -294,8 +314,20 @@ Expected<Model> readImage(const QByteArray &image, const QString &fileName, std:
         FieldReader r;
         Model m = readTables(db, r);
         *problems = std::move(r.problems);
-        for (Problem &p : validateModel(m))
+        // The same checks as JSON input; a JSON pointer is labelled with the row it points at.
+        for (Problem &p : validateModel(m)) {
+            const QStringList parts = p.where.split(QLatin1Char('/'));
+            const std::size_t i = parts.size() >= 3 ? parts[2].toULongLong() : std::size_t(-1);
+            if (parts.size() >= 3 && parts[1] == u"nodes" && i < m.nodes.size())
+                p.where = QStringLiteral("table nodes, id \"%1\" (%2)").arg(m.nodes[i].id.left(140), p.where);
+            else if (parts.size() >= 3 && parts[1] == u"edges" && i < m.edges.size())
+                p.where = QStringLiteral("table edges, id \"%1\" (%2)").arg(m.edges[i].id.left(140), p.where);
+            else if (parts.size() >= 3 && parts[1] == u"categories" && i < m.categories.size())
+                p.where = QStringLiteral("table categories, id \"%1\" (%2)").arg(m.categories[i].id.left(140), p.where);
+            else if (parts.size() >= 2 && parts[1] == u"layout")
+                p.where = QStringLiteral("table layout (%1)").arg(p.where);
             problems->push_back(std::move(p));
+        }
         return m;
     } catch (const SqlError &e) {
         return Error(fileName, sqlErrorText(e));

@@ -32,7 +32,7 @@ void insertModel(Database &db, const Model &m)
     }
     // Nested values are stored as the same canonical JSON the interchange writer produces.
     Statement node = db.prepare("INSERT INTO nodes(id, kind, name, description, tags, count, regions, stores, "
-                                "attributes, vendor) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                "attributes, vendor, region_counts) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const Node *n : sortedById(m.nodes)) {
         node.bind(1, n->id).bind(2, toString(n->kind)).bind(3, n->name).bind(4, n->description);
         if (!n->tags.isEmpty())
@@ -46,16 +46,23 @@ void insertModel(Database &db, const Model &m)
             node.bindUtf8(9, toJsonText(n->attributes));
         if (n->vendor)
             node.bindUtf8(10, toJsonText(*n->vendor));
+        if (!n->regionCounts.isEmpty())
+            node.bindUtf8(11, toJsonText(n->regionCounts));
         node.run();
     }
-    Statement edge = db.prepare("INSERT INTO edges(id, src, dst, kind, categories, records, encryption, scope, "
-                                "stored, description, source, confirmed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement edge = db.prepare(
+        "INSERT INTO edges(id, src, dst, kind, categories, records, encryption, scope, stored, description, source, "
+        "confirmed, key_holder, subjects) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const Edge *e : sortedById(m.edges)) {
         edge.bind(1, e->id).bind(2, e->from).bind(3, e->to).bind(4, toString(e->kind));
         if (e->kind == EdgeKind::Data) {
             edge.bind(5, e->categories.join(QLatin1Char(' '))).bind(6, e->records);
             if (e->encryption)
                 edge.bind(7, toString(*e->encryption));
+            if (!e->keyHolder.isEmpty())
+                edge.bind(13, e->keyHolder);
+            if (!e->subjects.isEmpty())
+                edge.bind(14, e->subjects.join(QLatin1Char(' ')));
         }
         if (e->kind == EdgeKind::Access)
             edge.bind(8, toString(e->scope)).bind(9, qint64(e->stored ? 1 : 0));

@@ -22,8 +22,17 @@ constexpr const char *kMigration1to2 = R"SQL(
 CREATE TABLE layout(node_id TEXT PRIMARY KEY NOT NULL REFERENCES nodes(id), x REAL NOT NULL, y REAL NOT NULL) STRICT, WITHOUT ROWID;
 )SQL";
 
+// Migration 2 -> 3: lineage and keys. Per-region population counts (a JSON object), the node
+// that holds an edge's external key, and the people an edge's data is about (space-separated
+// ids). Stores keep key_holder and subjects inside their JSON column.
+constexpr const char *kMigration2to3 = R"SQL(
+ALTER TABLE nodes ADD COLUMN region_counts TEXT;
+ALTER TABLE edges ADD COLUMN key_holder TEXT;
+ALTER TABLE edges ADD COLUMN subjects TEXT;
+)SQL";
+
 // migrations[i] takes a document from version i+1 to i+2.
-constexpr const char *kMigrations[] = {kMigration1to2};
+constexpr const char *kMigrations[] = {kMigration1to2, kMigration2to3};
 static_assert(std::size(kMigrations) == kDocumentSchemaVersion - 1);
 } // namespace
 

@@ -4,6 +4,7 @@
 #include "model/io/modelfile.h"
 #include "model/io/sample.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -85,7 +86,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("/nodes/0/kind (line 2)")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("/nodes/1/count (line 2)")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QStringLiteral("/edges/0/to (line 3)")), qPrintable(r.err));
-        QVERIFY(r.err.contains(QStringLiteral("3 problem(s)")));
+        QVERIFY(r.err.contains(QStringLiteral("3 problems")));
     }
 
     void failedConvertWritesNothing()
@@ -116,6 +117,28 @@ private Q_SLOTS:
         QVERIFY(bad.err.contains(QStringLiteral("--edges")));
     }
 
+    void generateRefusesSizesTheReadersRefuse()
+    {
+        const Run r = run(
+            {QStringLiteral("generate"), QStringLiteral("--edges"), QStringLiteral("4000000"), path("toobig.json")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("up to 256 MiB")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(path("toobig.json")));
+    }
+
+    void benchIoWorksInATemporaryFolder()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("bio.json")}).code, 0);
+        // A file where the old bench-io wrote (and then deleted) its document.
+        QVERIFY(test::writeAll(path("bio.bench.vgdb"), "mine"));
+        const QStringList before = QDir(m_dir.path()).entryList(QDir::Files);
+        const Run r = run({QStringLiteral("bench-io"), path("bio.json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).object().contains(u"vgdb_open_s"));
+        QCOMPARE(test::readAll(path("bio.bench.vgdb")), QByteArray("mine"));
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), before);
+    }
+
     void blastJsonHasTheDocumentedShape()
     {
         QCOMPARE(run({QStringLiteral("sample"), path("m.vgdb")}).code, 0);
@@ -130,13 +153,15 @@ private Q_SLOTS:
         QVERIFY(scenario.value(u"max_hops").isNull());
         QCOMPARE(scenario.value(u"potential").toBool(), true);
         const QJsonObject n = o.value(u"nodes").toArray().at(0).toObject();
-        for (const char *key : {"id", "kind", "state", "certainty", "hops", "path", "escalation"})
+        QVERIFY(!n.contains(u"path")); // only with --paths
+        for (const char *key :
+             {"id", "kind", "state", "certainty", "hops", "predecessor", "edge", "tenant", "escalation"})
             QVERIFY2(n.contains(QLatin1StringView(key)), key);
         const QJsonArray exposed = o.value(u"exposed").toArray();
         QCOMPARE(exposed.size(), 6);
         QCOMPARE(exposed.at(0).toObject().value(u"category").toString(), QStringLiteral("CONTACT.EMAIL")); // sorted
-        for (const char *key :
-             {"category", "tier", "certainty", "encrypted", "holders", "via", "origins", "people", "records"})
+        for (const char *key : {"category", "tier", "certainty", "plaintext", "encrypted", "some_encrypted", "holders",
+                                "via", "origins", "people", "records", "records_known"})
             QVERIFY2(exposed.at(0).toObject().contains(QLatin1StringView(key)), key);
         const QJsonObject ob = o.value(u"obligations").toArray().at(0).toObject();
         for (const char *key : {"regime", "status", "deadline", "recipient", "reason"})
@@ -159,6 +184,62 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains(QStringLiteral("api_gateway"))); // only through a pasted key, i.e. potential
         QVERIFY(r.out.contains(QStringLiteral("NOTIFICATION OBLIGATIONS")));
         QVERIFY(r.out.contains(QStringLiteral("COST ESTIMATE")));
+    }
+
+    void blastPrintsPathsOnlyOnRequest()
+    {
+        QCOMPARE(run({QStringLiteral("sample"), path("p.vgdb")}).code, 0);
+        const QStringList args{QStringLiteral("blast"),     path("p.vgdb"),
+                               QStringLiteral("--control"), QStringLiteral("chat_widget"),
+                               QStringLiteral("--format"),  QStringLiteral("json")};
+        const Run plain = run(args), withPaths = run(args + QStringList{QStringLiteral("--paths")});
+        QCOMPARE(plain.code, 0);
+        QCOMPARE(withPaths.code, 0);
+        auto find = [](const QString &out, const char *id) {
+            for (const QJsonValue &n : QJsonDocument::fromJson(out.toUtf8()).object().value(u"nodes").toArray())
+                if (n.toObject().value(u"id").toString() == QLatin1StringView(id))
+                    return n.toObject();
+            return QJsonObject();
+        };
+        const QJsonObject gw = find(plain.out, "api_gateway");
+        QCOMPARE(gw.value(u"predecessor").toString(), QStringLiteral("crm_tenant"));
+        QCOMPARE(gw.value(u"edge").toString(), QStringLiteral("e90"));
+        QVERIFY(!gw.contains(u"path"));
+        QCOMPARE(find(withPaths.out, "api_gateway").value(u"path").toArray(),
+                 QJsonArray({QStringLiteral("e89"), QStringLiteral("e90")}));
+        const Run text = run({QStringLiteral("blast"), path("p.vgdb"), QStringLiteral("--control"),
+                              QStringLiteral("chat_widget"), QStringLiteral("--paths")});
+        QVERIFY2(text.out.contains(QStringLiteral("e89 > e90")), qPrintable(text.out));
+        QCOMPARE(run({QStringLiteral("blast"), path("p.vgdb"), QStringLiteral("--control"),
+                      QStringLiteral("chat_widget"), QStringLiteral("--format"), QStringLiteral("json")})
+                     .out,
+                 plain.out); // the same bytes every time
+    }
+
+    void textReportsEscapeNamesAndPrintExactNumbers()
+    {
+        Model m;
+        Node evil;
+        evil.id = QStringLiteral("v");
+        evil.kind = NodeKind::Vendor;
+        evil.name = QStringLiteral("Evil\nBREACH: none\x1b[2J\u202e");
+        evil.stores.push_back({QStringLiteral("ID.GOV"), 123456789, std::nullopt, {}, {}});
+        m.nodes.push_back(evil);
+        QVERIFY(saveModel(m, path("evil.json")).ok());
+        Run r = run({QStringLiteral("blast"), path("evil.json"), QStringLiteral("--breach"), QStringLiteral("v"),
+                     QStringLiteral("--max-hops"), QStringLiteral("1")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Evil\\nBREACH: none\\x1b[2J\\u202e")), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QChar(0x1b)));
+        QVERIFY(!r.out.contains(QChar(0x202e)));
+        QVERIFY(r.out.contains(QStringLiteral("at most 1 hop\n"))); // singular
+        QVERIFY(r.out.contains(QStringLiteral("1 system reached")));
+        QVERIFY(r.out.contains(QStringLiteral("123,456,789"))); // records in full
+        QVERIFY2(r.out.contains(QStringLiteral("COST ESTIMATE: USD 42,000,000 to USD 3,100,000,000")),
+                 qPrintable(r.out));
+        r = run({QStringLiteral("rank"), path("evil.json")});
+        QVERIFY(r.out.contains(QStringLiteral("Evil\\nBREACH")));
+        QVERIFY(!r.out.contains(QChar(0x1b)));
     }
 
     void analysisUsageErrorsExitTwo_data()
@@ -227,8 +308,11 @@ private Q_SLOTS:
     void csvNeutralisesFormulas()
     {
         Model m;
-        m.nodes.push_back(
-            {QStringLiteral("v"), NodeKind::Vendor, QStringLiteral("=HYPERLINK(\"x\")"), {}, {}, {}, {}, {}, {}, {}});
+        Node v;
+        v.id = QStringLiteral("v");
+        v.kind = NodeKind::Vendor;
+        v.name = QStringLiteral("=HYPERLINK(\"x\")");
+        m.nodes.push_back(v);
         QVERIFY(saveModel(m, path("f.json")).ok());
         const Run r = run({QStringLiteral("rank"), path("f.json"), QStringLiteral("--format"), QStringLiteral("csv")});
         QCOMPARE(r.code, 0);

@@ -60,8 +60,14 @@ EdgeForm::EdgeForm(Document *doc, Prompter *prompter, QWidget *parent)
         {tr("—"), QStringLiteral("none"), QStringLiteral("holder-key"), QStringLiteral("external-key")});
     data->addRow(tr("Categories"), m_categoryList);
     data->addRow(QString(), m_editCategories);
+    m_keyHolder = new QLineEdit(m_data);
+    m_keyHolder->setPlaceholderText(tr("external-key: the node holding the key"));
+    m_subjects = new QLineEdit(m_data);
+    m_subjects->setPlaceholderText(tr("people ids the data is about (when no flow says so)"));
     data->addRow(tr("&Records"), m_records);
     data->addRow(tr("E&ncryption"), m_encryption);
+    data->addRow(tr("Key &holder"), m_keyHolder);
+    data->addRow(tr("Su&bjects"), m_subjects);
     outer->addWidget(m_data);
     connect(m_editCategories, &QPushButton::clicked, this, &EdgeForm::editCategories);
 
@@ -174,6 +180,8 @@ void EdgeForm::load(const QString &edgeId)
     m_categoryList->setText(m_categories.join(u", "));
     m_records->setText(e->records ? QString::number(*e->records) : QString());
     m_encryption->setCurrentIndex(e->encryption ? int(*e->encryption) + 1 : 0);
+    m_keyHolder->setText(e->keyHolder);
+    m_subjects->setText(form::joinList(e->subjects));
     m_scope->setCurrentIndex(int(e->scope));
     m_stored->setChecked(e->stored);
     if (m_description->toPlainText() != e->description)
@@ -198,6 +206,8 @@ Edge EdgeForm::candidate(std::vector<Problem> *problems) const
     e.categories.clear();
     e.records.reset();
     e.encryption.reset();
+    e.keyHolder.clear();
+    e.subjects.clear();
     e.scope = Scope::Read;
     e.stored = true;
     if (e.kind == EdgeKind::Data) {
@@ -205,6 +215,8 @@ Edge EdgeForm::candidate(std::vector<Problem> *problems) const
         e.records = form::parseCount(m_records->text(), QStringLiteral("/records"), problems);
         if (m_encryption->currentIndex() > 0)
             e.encryption = Encryption(m_encryption->currentIndex() - 1);
+        e.keyHolder = m_keyHolder->text().trimmed();
+        e.subjects = form::splitList(m_subjects->text());
     } else if (e.kind == EdgeKind::Access) {
         e.scope = Scope(m_scope->currentIndex());
         e.stored = m_stored->isChecked();

@@ -49,7 +49,7 @@ private:
     QStringList m_categories;
     bool m_loading = false;
     QHash<QString, QWidget *> m_fields;
-    QLineEdit *m_idEdit, *m_from, *m_to, *m_records, *m_source, *m_confirmed;
+    QLineEdit *m_idEdit, *m_from, *m_to, *m_records, *m_source, *m_confirmed, *m_keyHolder, *m_subjects;
     QComboBox *m_kind, *m_encryption, *m_scope;
     QCheckBox *m_stored;
     QLabel *m_categoryList;

@@ -66,13 +66,20 @@ NodeForm::NodeForm(Document *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
     m_count->setPlaceholderText(tr("how many people"));
     m_regions = new QLineEdit(m_people);
     m_regions->setPlaceholderText(tr("where they live: US, US-CA, EU, DE, ..."));
+    m_regionCounts = new QLineEdit(m_people);
+    m_regionCounts->setPlaceholderText(tr("optional: US-CA=1200000, DE=80000"));
+    m_regionCounts->setToolTip(
+        tr("How many of them live in a region (for thresholds such as California's 500 residents)"));
     people->addRow(tr("&Count"), m_count);
     people->addRow(tr("&Regions"), m_regions);
+    people->addRow(tr("Counts &by region"), m_regionCounts);
     outer->addWidget(m_people);
 
     auto *storesBox = new QGroupBox(tr("Stores (data held at rest)"), this);
     auto *storesLayout = new QVBoxLayout(storesBox);
-    m_stores = makeGrid({tr("Category"), tr("Records"), tr("Encryption")}, storesBox);
+    m_stores = makeGrid({tr("Category"), tr("Records"), tr("Encryption"), tr("Key holder"), tr("Subjects")}, storesBox);
+    m_stores->setToolTip(tr("Key holder: the node that holds the key of external-key data. Subjects: the people "
+                            "nodes the data is about, when no data flow from them says so."));
     auto *storeButtons = new QHBoxLayout;
     auto *addStore = new QPushButton(tr("Add St&ore"), storesBox);
     auto *removeStore = new QPushButton(tr("Remove Store"), storesBox);
@@ -83,7 +90,9 @@ NodeForm::NodeForm(Document *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
     storesLayout->addLayout(storeButtons);
     outer->addWidget(storesBox);
     connect(addStore, &QPushButton::clicked, this, [this] {
-        addStoreRow({QStringLiteral("ID.ACCOUNT"), std::nullopt, std::nullopt});
+        StoredData fresh;
+        fresh.category = QStringLiteral("ID.ACCOUNT");
+        addStoreRow(fresh);
         check(QStringLiteral("stores"), true);
     });
     connect(removeStore, &QPushButton::clicked, this, [this] {
@@ -214,9 +223,17 @@ void NodeForm::addStoreRow(const StoredData &s)
     auto *enc = new QComboBox(m_stores);
     enc->addItems({tr("—"), QStringLiteral("none"), QStringLiteral("holder-key"), QStringLiteral("external-key")});
     enc->setCurrentIndex(s.encryption ? int(*s.encryption) + 1 : 0);
+    auto *holder = new QLineEdit(s.keyHolder, m_stores);
+    holder->setPlaceholderText(tr("node id"));
+    auto *subjects = new QLineEdit(s.subjects.join(QStringLiteral(", ")), m_stores);
+    subjects->setPlaceholderText(tr("people ids"));
     m_stores->setCellWidget(row, 0, cat);
     m_stores->setCellWidget(row, 1, records);
     m_stores->setCellWidget(row, 2, enc);
+    m_stores->setCellWidget(row, 3, holder);
+    m_stores->setCellWidget(row, 4, subjects);
+    connect(holder, &QLineEdit::editingFinished, this, [this] { check(QStringLiteral("stores"), true); });
+    connect(subjects, &QLineEdit::editingFinished, this, [this] { check(QStringLiteral("stores"), true); });
     connect(cat, &QComboBox::activated, this, [this] { check(QStringLiteral("stores"), true); });
     connect(cat->lineEdit(), &QLineEdit::editingFinished, this, [this] { check(QStringLiteral("stores"), true); });
     connect(records, &QLineEdit::editingFinished, this, [this] { check(QStringLiteral("stores"), true); });
@@ -255,6 +272,10 @@ void NodeForm::load(const QString &nodeId)
     m_tags->setText(form::joinList(n->tags));
     m_count->setText(n->count ? QString::number(*n->count) : QString());
     m_regions->setText(form::joinList(n->regions));
+    QStringList counts;
+    for (auto it = n->regionCounts.cbegin(); it != n->regionCounts.cend(); ++it)
+        counts << QStringLiteral("%1=%2").arg(it.key()).arg(*it);
+    m_regionCounts->setText(form::joinList(counts));
     m_stores->setRowCount(0);
     for (const StoredData &s : n->stores)
         addStoreRow(s);
@@ -288,10 +309,21 @@ Node NodeForm::candidate(std::vector<Problem> *problems) const
     n.tags = form::splitList(m_tags->text());
     n.count.reset();
     n.regions.clear();
+    n.regionCounts.clear();
     n.vendor.reset();
     if (n.kind == NodeKind::People) {
         n.count = form::parseCount(m_count->text(), QStringLiteral("/count"), problems);
         n.regions = form::splitList(m_regions->text().toUpper());
+        for (const QString &part : form::splitList(m_regionCounts->text())) {
+            const QString region = part.section(QLatin1Char('='), 0, 0).trimmed().toUpper();
+            const auto count =
+                form::parseCount(part.section(QLatin1Char('='), 1), QStringLiteral("/region_counts"), problems);
+            if (region.isEmpty() || !part.contains(QLatin1Char('=')) || !count)
+                problems->push_back(
+                    {QStringLiteral("/region_counts"), tr("expected REGION=COUNT, found \"%1\"").arg(part)});
+            else
+                n.regionCounts.insert(region, *count);
+        }
     }
     n.stores.clear();
     for (int r = 0; r < m_stores->rowCount(); ++r) {
@@ -302,6 +334,8 @@ Node NodeForm::candidate(std::vector<Problem> *problems) const
         const int enc = static_cast<QComboBox *>(m_stores->cellWidget(r, 2))->currentIndex();
         if (enc > 0)
             s.encryption = Encryption(enc - 1);
+        s.keyHolder = static_cast<QLineEdit *>(m_stores->cellWidget(r, 3))->text().trimmed();
+        s.subjects = form::splitList(static_cast<QLineEdit *>(m_stores->cellWidget(r, 4))->text());
         n.stores.push_back(std::move(s));
     }
     n.attributes.clear();

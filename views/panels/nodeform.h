@@ -46,7 +46,7 @@ private:
     QString m_id;
     bool m_loading = false;
     QHash<QString, QWidget *> m_fields;
-    QLineEdit *m_idEdit, *m_name, *m_tags, *m_count, *m_regions;
+    QLineEdit *m_idEdit, *m_name, *m_tags, *m_count, *m_regions, *m_regionCounts;
     QComboBox *m_kind;
     QPlainTextEdit *m_description;
     QTableWidget *m_stores, *m_attributes;

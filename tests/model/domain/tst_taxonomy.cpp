@@ -19,7 +19,12 @@ private Q_SLOTS:
         QTest::newRow("session token is PIVOT") << "CRED.SESSION" << 1 << unsigned(Pivot);
         QTest::newRow("clinical data is SPECIAL") << "HEALTH.CLINICAL" << 1 << unsigned(Special);
         QTest::newRow("support text is tier 2") << "CONTENT.SUPPORT" << 2 << 0u;
-        QTest::newRow("anonymised is tier 4") << "AGG.ANON" << 4 << 0u;
+        QTest::newRow("anonymised is tier 4 and not personal") << "AGG.ANON" << 4 << unsigned(NonPersonal);
+        QTest::newRow("source code is not personal") << "CORP.SOURCE" << 2 << unsigned(NonPersonal);
+        QTest::newRow("commercial terms are not personal") << "B2B.COMMERCIAL" << 2 << unsigned(NonPersonal);
+        QTest::newRow("cloud keys are a credential, not personal")
+            << "CRED.CLOUD_KEY" << 1 << unsigned(Pivot | NonPersonal);
+        QTest::newRow("business contacts are personal") << "B2B.CONTACT" << 3 << 0u;
     }
     void builtInMatchesDomainReference()
     {
@@ -32,6 +37,34 @@ private Q_SLOTS:
         QCOMPARE(c->flags, flags);
         QVERIFY(c->builtIn);
     }
+    // Every PIVOT category says what exposing it opens, and the engine acts on each kind.
+    void pivotKinds_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("signing key opens code edges") << "CRED.SIGNING_KEY" << int(PivotKind::Code);
+        QTest::newRow("encryption key opens encrypted data") << "CRED.ENC_KEY" << int(PivotKind::Decrypt);
+        QTest::newRow("API key opens what its holder's access edges open") << "CRED.API_KEY" << int(PivotKind::Access);
+        QTest::newRow("session token too") << "CRED.SESSION" << int(PivotKind::Access);
+    }
+    void pivotKinds()
+    {
+        QFETCH(QString, id);
+        QFETCH(int, kind);
+        QCOMPARE(int(Taxonomy::builtIn().find(id)->pivot), kind);
+    }
+
+    void overrideKeepsFlagsAndPivot()
+    {
+        Model m;
+        m.categories.push_back({QStringLiteral("CRED.SIGNING_KEY"), std::nullopt, 2, std::nullopt});
+        m.categories.push_back({QStringLiteral("CONTACT.EMAIL"), std::nullopt, 4, std::nullopt});
+        const Taxonomy t = Taxonomy::forModel(m);
+        QCOMPARE(t.find(QStringLiteral("CRED.SIGNING_KEY"))->flags, unsigned(Pivot | NonPersonal));
+        QCOMPARE(int(t.find(QStringLiteral("CRED.SIGNING_KEY"))->pivot), int(PivotKind::Code));
+        QCOMPARE(t.find(QStringLiteral("CONTACT.EMAIL"))->flags, unsigned(Combo)); // still personal at tier 4
+    }
+
     void builtInHasTheWholeList() { QCOMPARE(Taxonomy::builtIn().all().size(), std::size_t(47)); }
 
     void modelAddsAndOverrides()

@@ -121,7 +121,9 @@ private Q_SLOTS:
             QVERIFY(b);
             QCOMPARE(toString(b->state) + QLatin1Char(' ') + toString(b->certainty), expected);
             QCOMPARE(b->hops, 1);
-            QCOMPARE(b->path, QStringList{QStringLiteral("e")});
+            QCOMPARE(r.path(QStringLiteral("B")), QStringList{QStringLiteral("e")});
+            QCOMPARE(b->predecessor, QStringLiteral("A"));
+            QCOMPARE(b->edge, QStringLiteral("e"));
         }
         // The seed itself.
         QCOMPARE(toString(node(r, "A")->state), toString(controlSeed ? Compromise::Controlled : Compromise::Breached));
@@ -141,7 +143,8 @@ private Q_SLOTS:
         QCOMPARE(toString(node(r, "C")->certainty), toString(Certainty::Potential));
         QCOMPARE(toString(node(r, "D")->state), toString(Compromise::Breached));
         QCOMPARE(toString(node(r, "D")->certainty), toString(Certainty::Potential));
-        QCOMPARE(node(r, "D")->path, QStringList({QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3")}));
+        QCOMPARE(r.path(QStringLiteral("D")),
+                 QStringList({QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3")}));
         QCOMPARE(r.summary().reachedDirect, 1);
     }
 
@@ -156,7 +159,7 @@ private Q_SLOTS:
         QCOMPARE(toString(b->state), toString(Compromise::Breached));
         QCOMPARE(toString(b->certainty), toString(Certainty::Direct));
         QVERIFY(b->escalation == Compromise::Controlled);
-        QCOMPARE(b->path, QStringList{QStringLiteral("h")});
+        QCOMPARE(r.path(QStringLiteral("B")), QStringList{QStringLiteral("h")});
     }
 
     void multipleRoutesReportTheSevereStateWithItsOwnShortestPath()
@@ -173,7 +176,8 @@ private Q_SLOTS:
         QCOMPARE(toString(b->state), toString(Compromise::Controlled));
         QCOMPARE(toString(b->certainty), toString(Certainty::Direct));
         QCOMPARE(b->hops, 2);
-        QCOMPARE(b->path, QStringList({QStringLiteral("c1"), QStringLiteral("c2")}));
+        QCOMPARE(r.path(QStringLiteral("B")), QStringList({QStringLiteral("c1"), QStringLiteral("c2")}));
+        QCOMPARE(b->predecessor, QStringLiteral("X"));
         QVERIFY(!b->escalation);
     }
 
@@ -315,6 +319,7 @@ private Q_SLOTS:
         const BlastRadiusEngine engine(m);
         const BlastRadius r = blast(engine, {breach("v")});
         QCOMPARE(category(r, "FIN.CARD_PAN")->encrypted, encrypted);
+        QCOMPARE(category(r, "FIN.CARD_PAN")->plaintext.has_value(), !encrypted);
         QCOMPARE(toString(obligation(r, "PCI-DSS").status),
                  toString(encrypted ? ObligationStatus::NotTriggered : ObligationStatus::Likely));
     }
@@ -405,14 +410,22 @@ private Q_SLOTS:
                                        regions.contains(u"DE") ? QStringList{QStringLiteral("DE")}
                                                                : QStringList{QStringLiteral("US")},
                                        sectors, registrant};
-        in.originRegions.insert(QStringLiteral("people"), regions);
-        in.originCounts.insert(QStringLiteral("people"), 2000);
+        in.populations.insert(QStringLiteral("people"), Population{regions, 2000, {}});
         for (const QString &c : categories) {
             const Category *cat = Taxonomy::builtIn().find(c);
-            in.plaintext.push_back({c, cat->tier, cat->flags, {QStringLiteral("people")}});
+            in.plaintext.push_back({c,
+                                    cat->tier,
+                                    cat->flags,
+                                    true,
+                                    {QStringLiteral("people")},
+                                    {QStringLiteral("people")},
+                                    false,
+                                    false,
+                                    {}});
         }
-        in.anyExposure = true;
-        in.controlledServices = controlled;
+        std::sort(in.plaintext.begin(), in.plaintext.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+        in.exposedAny = in.exposedDirect = true;
+        in.controlledDirect = controlled;
         const std::vector<Obligation> all = evaluateObligations(in);
         QCOMPARE(all.size(), std::size_t(10));
         const auto it = std::find_if(all.begin(), all.end(), [&](const Obligation &o) { return o.regime == regime; });
@@ -442,7 +455,11 @@ private Q_SLOTS:
         QFETCH(bool, controlled);
         QFETCH(double, low);
         QFETCH(double, high);
-        const CostEstimate c = estimateCost(records, controlled);
+        CostInput in;
+        if (records > 0)
+            in.plaintext.push_back({QStringLiteral("ID.GOV"), 1, records, records, true});
+        in.controlledDirect = in.controlledAny = controlled;
+        const CostEstimate c = estimateCost(in);
         QCOMPARE(c.low, low);
         QCOMPARE(c.high, high);
         QCOMPARE(c.currency, QStringLiteral("USD"));
@@ -526,7 +543,7 @@ private Q_SLOTS:
         // The API keys pasted into support cases open the API gateway: potentially.
         QCOMPARE(toString(node(r, "api_gateway")->state), toString(Compromise::Controlled));
         QCOMPARE(toString(node(r, "api_gateway")->certainty), toString(Certainty::Potential));
-        QCOMPARE(node(r, "api_gateway")->path.first(), node(r, "crm_tenant")->path.first());
+        QCOMPARE(r.path(QStringLiteral("api_gateway")).first(), r.path(QStringLiteral("crm_tenant")).first());
     }
 
     void sampleHarFilesAndCiKeys()

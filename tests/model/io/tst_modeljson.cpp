@@ -184,8 +184,61 @@ private Q_SLOTS:
             << "unknown node";
         QTest::newRow("self loop") << doc(kTwoNodes, R"([{"from": "a", "to": "a", "kind": "code"}])") << "/edges/0/to"
                                    << "to itself";
-        QTest::newRow("duplicate root key") << doc("[]", "[]", R"(, "name": "x", "name": "y")") << "/name"
-                                            << "duplicate key";
+        QTest::newRow("duplicate root key") << doc("[]", "[]", R"(, "name": "x", "name": "y")") << "line 1, column"
+                                            << "duplicate key \"name\"";
+        QTest::newRow("UK is refused with a hint")
+            << doc(R"([{"id": "p", "kind": "people", "regions": ["UK"]}])", "[]") << "/nodes/0/regions/0"
+            << "did you mean GB?";
+        QTest::newRow("EL is refused with a hint")
+            << doc(R"([{"id": "p", "kind": "people", "regions": ["EL"]}])", "[]") << "/nodes/0/regions/0"
+            << "did you mean GR?";
+        QTest::newRow("unknown country code")
+            << doc(R"([{"id": "p", "kind": "people", "regions": ["ZZ"]}])", "[]") << "/nodes/0/regions/0"
+            << "not a region";
+        QTest::newRow("unknown subdivision")
+            << doc(R"([{"id": "p", "kind": "people", "regions": ["US-XX"]}])", "[]") << "/nodes/0/regions/0"
+            << "not an ISO 3166-2 subdivision of US";
+        QTest::newRow("organization region checked too")
+            << doc("[]", "[]", R"(, "organization": {"regions": ["UK"]})") << "/organization/regions/0"
+            << "did you mean GB?";
+        QTest::newRow("count above the world's population")
+            << doc(R"([{"id": "p", "kind": "people", "count": 9000000000}])", "[]") << "/nodes/0/count"
+            << "world's population";
+        QTest::newRow("records above the world's population") << doc(
+            kTwoNodes, R"([{"from": "a", "to": "b", "kind": "data", "categories": ["ID.NAME"], "records": 1e12}])")
+                                                              << "/edges/0/records"
+                                                              << "world's population";
+        QTest::newRow("region count for a region the population does not list") << doc(
+            R"([{"id": "p", "kind": "people", "count": 10, "regions": ["US"], "region_counts": {"US-CA": 3}}])", "[]")
+                                                                                << "/nodes/0/region_counts/US-CA"
+                                                                                << "not one of the node's regions";
+        QTest::newRow("region count above the population") << doc(
+            R"([{"id": "p", "kind": "people", "count": 10, "regions": ["US-CA"], "region_counts": {"US-CA": 11}}])",
+            "[]") << "/nodes/0/region_counts/US-CA"
+                                                           << "more than the population's count";
+        QTest::newRow("subjects must be people") << doc(
+            kTwoNodes, R"([{"from": "a", "to": "b", "kind": "data", "categories": ["ID.NAME"], "subjects": ["a"]}])")
+                                                 << "/edges/0/subjects/0"
+                                                 << "not a people node";
+        QTest::newRow("store subjects must be people") << doc(
+            R"([{"id": "a", "kind": "service", "stores": [{"category": "ID.NAME", "subjects": ["ghost"]}]}])", "[]")
+                                                       << "/nodes/0/stores/0/subjects/0"
+                                                       << "not a people node";
+        QTest::newRow("key holder needs an external key") << doc(
+            kTwoNodes,
+            R"([{"from": "a", "to": "b", "kind": "data", "categories": ["ID.NAME"], "encryption": "holder-key", "key_holder": "a"}])")
+                                                          << "/edges/0/key_holder"
+                                                          << "only with";
+        QTest::newRow("key holder must exist") << doc(
+            R"([{"id": "a", "kind": "service", "stores": [{"category": "ID.NAME", "encryption": "external-key", "key_holder": "kms"}]}])",
+            "[]") << "/nodes/0/stores/0/key_holder"
+                                               << "unknown node \"kms\"";
+        QTest::newRow("subjects on an access edge")
+            << doc(kTwoNodes, R"([{"from": "a", "to": "b", "kind": "access", "subjects": []}])") << "/edges/0/subjects"
+            << "applies only to data edges";
+        QTest::newRow("unknown category flag")
+            << doc("[]", "[]", R"(, "categories": [{"id": "ID.NAME", "flags": ["SHINY"]}])") << "/categories/0/flags/0"
+            << "unknown flag";
         QTest::newRow("trailing garbage")
             << QByteArray(R"({"format": "vendorgraph", "version": 1} x)") << "line 1, column"
             << "after the end";
@@ -203,6 +256,30 @@ private Q_SLOTS:
         for (const Problem &p : m.error().problems)
             found = found || (p.where.startsWith(where) && p.what.contains(what));
         QVERIFY2(found, qPrintable(message));
+    }
+
+    void newFieldsRoundTrip()
+    {
+        const QByteArray json = doc(
+            R"([{"id": "p", "kind": "people", "count": 10, "regions": ["US", "US-CA"], "region_counts": {"US-CA": 4}},
+                {"id": "k", "kind": "service"},
+                {"id": "a", "kind": "service", "stores": [{"category": "ID.GOV", "encryption": "external-key", "key_holder": "k", "subjects": ["p"]}]},
+                {"id": "b", "kind": "vendor"}])",
+            R"([{"id": "e1", "from": "a", "to": "b", "kind": "data", "categories": ["CRIMINAL"], "encryption": "external-key", "key_holder": "k", "subjects": ["p"]}])");
+        const auto m = parseModelJson(json);
+        QVERIFY2(m.ok(), m.ok() ? "" : qPrintable(m.error().message()));
+        const Node &p = m->nodes[0];
+        QCOMPARE(p.regionCounts.value(QStringLiteral("US-CA")), qint64(4));
+        QCOMPARE(m->nodes[2].stores[0].keyHolder, QStringLiteral("k"));
+        QCOMPARE(m->nodes[2].stores[0].subjects, QStringList{QStringLiteral("p")});
+        QCOMPARE(m->edges[0].keyHolder, QStringLiteral("k"));
+        QCOMPARE(m->edges[0].subjects, QStringList{QStringLiteral("p")});
+        const QByteArray once = serializeModelJson(*m);
+        QVERIFY(once.contains(R"("region_counts": {"US-CA": 4})"));
+        QVERIFY(once.contains(R"("key_holder": "k", "subjects": ["p"])"));
+        const auto again = parseModelJson(once);
+        QVERIFY(again.ok());
+        QCOMPARE(serializeModelJson(*again), once);
     }
 
     void listsEveryProblemNotOnlyTheFirst()

@@ -177,7 +177,132 @@ private Q_SLOTS:
         const QString msg = m.error().message();
         QVERIFY2(msg.contains(QStringLiteral("table nodes, id \"crm\", column kind")), qPrintable(msg));
         QVERIFY2(msg.contains(QStringLiteral("unknown node \"ghost\"")), qPrintable(msg));
-        QVERIFY2(msg.contains(QStringLiteral("column count: must be 0 or more")), qPrintable(msg));
+        QVERIFY2(msg.contains(QStringLiteral("table nodes, id \"api_users\" (/nodes/1/count): must be 0 or more")),
+                 qPrintable(msg));
+    }
+
+    // A .vgdb is validated exactly like JSON: values that JSON cannot hold, or that the JSON
+    // reader refuses, are refused here too, so convert never writes invalid JSON.
+    void documentValuesAreValidatedLikeJson_data()
+    {
+        QTest::addColumn<QByteArray>("sql");
+        QTest::addColumn<QString>("what");
+        QTest::newRow("infinite position")
+            << QByteArray("INSERT INTO layout VALUES('crm', 1e999, 0)") << "two finite numbers";
+        QTest::newRow("NaN position is stored as NULL and refused by the schema")
+            << QByteArray("INSERT INTO layout VALUES('crm', 0.0/0.0, 0)") << "NOT NULL";
+        QTest::newRow("tier that would wrap around")
+            << QByteArray("UPDATE categories SET tier=4294967297") << "must be from 1 to 4, found 4294967297";
+        QTest::newRow("count above the world's population")
+            << QByteArray("UPDATE nodes SET count=9000000000 WHERE id='api_users'") << "world's population";
+        QTest::newRow("stored flag other than 0 or 1")
+            << QByteArray("UPDATE edges SET stored=7 WHERE kind='access'") << "expected 0 or 1";
+        QTest::newRow("region UK") << QByteArray("UPDATE nodes SET regions='[\"UK\"]' WHERE id='api_users'")
+                                   << "did you mean GB?";
+        QTest::newRow("raw tab inside a JSON column")
+            << QByteArray("UPDATE nodes SET tags='[\"a	b\"]' WHERE id='crm'") << "raw control character";
+        QTest::newRow("duplicate key inside a JSON column")
+            << QByteArray("UPDATE nodes SET vendor='{\"tier\": 1, \"tier\": 2}' WHERE id='analytics'")
+            << "duplicate key";
+        QTest::newRow("vendor tier out of range")
+            << QByteArray("UPDATE nodes SET vendor='{\"tier\": 9}' WHERE id='analytics'") << "from 1 to 4";
+        QTest::newRow("empty id in a category list")
+            << QByteArray("UPDATE edges SET categories='ID.NAME  CONTACT.EMAIL' WHERE kind='data'") << "single spaces";
+    }
+    void documentValuesAreValidatedLikeJson()
+    {
+        QFETCH(QByteArray, sql);
+        QFETCH(QString, what);
+        const QString file = path("parity.vgdb");
+        QFile::remove(file);
+        QVERIFY(writeDocument(test::exampleModel(), file).ok());
+        try {
+            sql::Database db = sql::Database::openReadWrite(file);
+            db.exec(sql.constData());
+        } catch (const sql::SqlError &e) {
+            QVERIFY2(e.message.contains(what), qPrintable(e.message)); // the schema itself refuses it
+            return;
+        }
+        const auto m = readDocument(file);
+        QVERIFY(!m.ok());
+        QVERIFY2(m.error().message().contains(what), qPrintable(m.error().message()));
+        QVERIFY(!validateFile(file).empty());
+    }
+
+    // Every file that validate accepts converts both ways and validates again, unchanged.
+    void everyValidFileConvertsBothWays_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("documented example") << serializeModelJson(test::exampleModel());
+        QTest::newRow("bundled sample") << serializeModelJson(bundledSample());
+        for (quint64 seed : {1ULL, 2ULL, 3ULL}) {
+            GeneratorParams g;
+            g.people = 4;
+            g.services = 40;
+            g.vendors = 60;
+            g.edges = 500;
+            g.seed = seed;
+            QTest::newRow(qPrintable(QStringLiteral("generated, seed %1").arg(seed)))
+                << serializeModelJson(generateModel(g));
+        }
+        QTest::newRow("every optional field")
+            << QByteArray(R"({"format": "vendorgraph", "version": 1, "name": "tab\there \u0007",
+ "organization": {"name": "O", "regions": ["EEA", "GB"], "sectors": ["finance"], "sec_registrant": true},
+ "categories": [{"id": "X.SCORE", "name": "Risk score", "tier": 2, "flags": ["COMBO"]}],
+ "nodes": [{"id": "p", "kind": "people", "name": "P", "description": "d", "tags": ["t"], "count": 8300000000,
+            "regions": ["US", "US-CA"], "region_counts": {"US-CA": 12}},
+           {"id": "s", "kind": "service", "stores": [{"category": "X.SCORE", "records": 0, "encryption": "external-key", "key_holder": "v", "subjects": ["p"]}],
+            "attributes": {"k": "v"}},
+           {"id": "v", "kind": "vendor", "vendor": {"tier": 4, "dpa": false, "certifications": ["c"], "regions": ["DE-BY"],
+            "security_rating": "A", "last_assessed": "2025-01-02", "contract_end": "2026-02-03", "exit_plan": "none"}}],
+ "edges": [{"id": "e1", "from": "s", "to": "v", "kind": "data", "categories": ["ID.NAME", "X.SCORE"], "records": 5,
+            "encryption": "external-key", "key_holder": "s", "subjects": ["p"], "description": "x", "source": "y", "confirmed": "2024-02-29"},
+           {"id": "e2", "from": "v", "to": "s", "kind": "access", "scope": "admin", "stored": false}],
+ "layout": {"p": [0.1, -2.5e-300], "s": [1.7976931348623157e308, 3]}})");
+    }
+    void everyValidFileConvertsBothWays()
+    {
+        QFETCH(QByteArray, json);
+        QVERIFY(test::writeAll(path("any.json"), json));
+        const std::vector<Problem> problems = validateFile(path("any.json"));
+        QVERIFY2(problems.empty(), qPrintable(Error(QString(), problems).message()));
+        const auto m = loadModel(path("any.json"));
+        QVERIFY(m.ok());
+        QFile::remove(path("any.vgdb"));
+        QVERIFY(saveModel(*m, path("any.vgdb")).ok());
+        QVERIFY(validateFile(path("any.vgdb")).empty());
+        const auto back = loadModel(path("any.vgdb"));
+        QVERIFY(back.ok());
+        QVERIFY(saveModel(*back, path("any2.json")).ok());
+        QVERIFY(validateFile(path("any2.json")).empty());
+        QCOMPARE(test::readAll(path("any2.json")), serializeModelJson(*m));
+        Model sorted = *m;
+        sorted.sortById();
+        QCOMPARE(*back, sorted);
+    }
+
+    void migratesVersion2()
+    {
+        const QString file = path("v2.vgdb");
+        {
+            sql::Database db = sql::Database::openReadWrite(file);
+            db.exec(documentSchemaSql(2).constData());
+            db.exec("PRAGMA application_id=1447514692; PRAGMA user_version=2;"
+                    "INSERT INTO meta VALUES('name','Schema 2');"
+                    "INSERT INTO nodes(id,kind,name,description,count,regions) "
+                    "VALUES('p','people','P','',5,'[\"US-CA\"]'),('v','vendor','V','',NULL,NULL);"
+                    "INSERT INTO edges(id,src,dst,kind,categories,description,source) "
+                    "VALUES('e1','p','v','data','ID.NAME','','');"
+                    "INSERT INTO layout VALUES('v', 1.5, 2);");
+        }
+        const QByteArray before = test::sha(file);
+        const auto m = readDocument(file);
+        QVERIFY2(m.ok(), m.ok() ? "" : qPrintable(m.error().message()));
+        QCOMPARE(m->name, QStringLiteral("Schema 2"));
+        QVERIFY(m->edges.at(0).subjects.isEmpty() && m->edges.at(0).keyHolder.isEmpty());
+        QVERIFY(m->nodes.at(0).regionCounts.isEmpty());
+        QCOMPARE(m->layout.value(QStringLiteral("v")), QPointF(1.5, 2));
+        QCOMPARE(test::sha(file), before);
     }
 
     void migratesVersion1()
