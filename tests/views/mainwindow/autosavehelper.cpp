@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A desktop session for the autosave test: opens MODEL, renames a node (unsaved), writes the
+// autosave, prints "autosaved" and then either waits to be killed or, with --quit, quits
+// cleanly. The test kills it with SIGKILL and checks that the next session recovers the edit.
+#include "model/commands/changecommand.h"
+#include "model/commands/edits.h"
+#include "model/document/document.h"
+#include "views/mainwindow/filecontroller.h"
+#include "views/mainwindow/mainwindow.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("VendorGraph"));
+    QCoreApplication::setApplicationName(QStringLiteral("VendorGraph"));
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 3)
+        return 2;
+    vg::MainWindow window;
+    window.show();
+    if (!window.openFile(args.at(1)))
+        return 3;
+    vg::Document *doc = window.document();
+    vg::Node n = *doc->store().findNode(args.at(2));
+    n.name = QStringLiteral("Renamed before the crash");
+    doc->undoStack()->push(new vg::ChangeCommand(doc, vg::replaceNode(*doc, n.id, n), QStringLiteral("Rename")));
+    if (!window.files()->autosaveNow())
+        return 4;
+    std::puts("autosaved");
+    std::fflush(stdout);
+    if (args.contains(QStringLiteral("--quit"))) {
+        window.document()->undoStack()->setClean(); // nothing to ask about: quit as after a save
+        window.close();
+        return 0;
+    }
+    return QApplication::exec();
+}

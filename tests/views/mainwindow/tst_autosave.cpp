@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/testutil.h"
+#include "tests/views/scriptedprompter.h"
+
+#include "model/document/document.h"
+#include "model/io/modelfile.h"
+#include "model/io/sample.h"
+#include "model/storage/autosave.h"
+#include "views/mainwindow/filecontroller.h"
+#include "views/mainwindow/mainwindow.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <sys/stat.h>
+
+#include <csignal>
+
+using namespace vg;
+
+class TestAutosave : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_home;
+
+    QString path(const char *n) const { return m_home.filePath(QLatin1StringView(n)); }
+    // A desktop session in another process, on the same folders as this test.
+    QProcess *session(const QString &model, const QStringList &extra)
+    {
+        auto *p = new QProcess(this);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p->setProcessEnvironment(env);
+        p->start(QStringLiteral(VG_AUTOSAVEHELPER), QStringList{model, QStringLiteral("crm")} + extra);
+        return p;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Both processes keep settings and autosave records under this temporary home.
+        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toLocal8Bit());
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toLocal8Bit());
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QCoreApplication::setOrganizationName(QStringLiteral("VendorGraph"));
+        QCoreApplication::setApplicationName(QStringLiteral("VendorGraph"));
+    }
+
+    void aKilledSessionsUnsavedEditIsRecovered()
+    {
+        const QString model = path("kill.vgdb");
+        QVERIFY(saveModel(bundledSample(), model).ok());
+        QProcess *p = session(model, {});
+        QVERIFY(p->waitForReadyRead(60000));
+        QCOMPARE(p->readLine().trimmed(), QByteArray("autosaved"));
+        // The autosave sits beside the document, readable only by its owner.
+        const QString autosave = m_home.filePath(QStringLiteral(".kill.vgdb.autosave.vgdb"));
+        QVERIFY(QFileInfo::exists(autosave));
+        struct stat st { };
+        QCOMPARE(::stat(QFile::encodeName(autosave).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        ::kill(pid_t(p->processId()), SIGKILL);
+        QVERIFY(p->waitForFinished(10000));
+
+        auto prompter = std::make_unique<test::ScriptedPrompter>();
+        prompter->recovery = Prompter::Recovery::Recover;
+        test::ScriptedPrompter *answers = prompter.get();
+        MainWindow window(std::move(prompter));
+        window.openInitial(QString());
+        QCOMPARE(answers->recoverQuestions, 1);
+        Document *doc = window.document();
+        QCOMPARE(doc->store().findNode(QStringLiteral("crm"))->name, QStringLiteral("Renamed before the crash"));
+        QVERIFY(doc->isModified());
+        QCOMPARE(doc->filePath(), model); // Save writes over the original
+        QVERIFY(!QFileInfo::exists(autosave)); // taken back, so not offered again
+        // The document on disk still has the old name: nothing was saved behind the user's back.
+        QCOMPARE(loadModel(model)->nodes.size(), bundledSample().nodes.size());
+        QVERIFY(window.save());
+        const Model saved = *loadModel(model);
+        const auto crm =
+            std::find_if(saved.nodes.begin(), saved.nodes.end(), [](const Node &n) { return n.id == u"crm"; });
+        QCOMPARE(crm->name, QStringLiteral("Renamed before the crash"));
+        window.files()->shutdown();
+    }
+
+    void aCleanQuitLeavesNothingToRecover()
+    {
+        const QString model = path("clean.vgdb");
+        QVERIFY(saveModel(bundledSample(), model).ok());
+        QProcess *p = session(model, {QStringLiteral("--quit")});
+        QVERIFY(p->waitForFinished(60000));
+        QCOMPARE(p->exitCode(), 0);
+        QVERIFY(!QFileInfo::exists(m_home.filePath(QStringLiteral(".clean.vgdb.autosave.vgdb"))));
+        QVERIFY(Autosave::recoverable().empty());
+    }
+
+    void laterKeepsTheWorkAndDiscardDeletesIt()
+    {
+        const QString model = path("later.vgdb");
+        QVERIFY(saveModel(bundledSample(), model).ok());
+        QProcess *p = session(model, {});
+        QVERIFY(p->waitForReadyRead(60000));
+        ::kill(pid_t(p->processId()), SIGKILL);
+        QVERIFY(p->waitForFinished(10000));
+        for (const auto answer : {Prompter::Recovery::Later, Prompter::Recovery::Discard}) {
+            auto prompter = std::make_unique<test::ScriptedPrompter>();
+            prompter->recovery = answer;
+            MainWindow window(std::move(prompter));
+            QVERIFY(!window.files()->offerRecovery());
+            window.files()->shutdown();
+            QCOMPARE(Autosave::recoverable().size(),
+                     answer == Prompter::Recovery::Later ? std::size_t(1) : std::size_t(0));
+        }
+    }
+
+    void anUnsavedModelIsAutosavedInTheAppFolder()
+    {
+        Autosave a(m_home.filePath(QStringLiteral("own")));
+        QVERIFY(a.begin());
+        QVERIFY(a.write(bundledSample(), QString(), QStringLiteral("Untitled")).ok());
+        const QString file = a.pathFor(QString());
+        QVERIFY(file.startsWith(m_home.filePath(QStringLiteral("own"))));
+        QVERIFY(QFileInfo::exists(file));
+        a.end();
+        QVERIFY(!QFileInfo::exists(file));
+    }
+
+    void staleSavingFilesAreRemoved()
+    {
+        const QString model = path("stale.vgdb");
+        QVERIFY(saveModel(bundledSample(), model).ok());
+        const QString stale = m_home.filePath(QStringLiteral(".stale.vgdb.saving-abc123"));
+        QVERIFY(test::writeAll(stale, "half a save"));
+        QFile f(stale);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime));
+        f.close();
+        const QString fresh = m_home.filePath(QStringLiteral(".stale.vgdb.saving-def456"));
+        QVERIFY(test::writeAll(fresh, "a save in progress elsewhere"));
+        auto prompter = std::make_unique<test::ScriptedPrompter>();
+        MainWindow window(std::move(prompter));
+        QVERIFY(window.openFile(model));
+        QVERIFY(!QFileInfo::exists(stale));
+        QVERIFY(QFileInfo::exists(fresh));
+        window.files()->shutdown();
+    }
+};
+
+QTEST_MAIN(TestAutosave)
+#include "tst_autosave.moc"
