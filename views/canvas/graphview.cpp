@@ -332,9 +332,32 @@ void GraphView::contextMenuEvent(QContextMenuEvent *event)
     Q_EMIT contextMenuRequested(p, event->globalPos());
 }
 
+void GraphView::setBanner(const QString &text)
+{
+    if (text == m_banner)
+        return;
+    m_banner = text;
+    viewport()->update();
+}
+
 void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QGraphicsView::drawForeground(painter, rect);
+    if (!m_banner.isEmpty()) {
+        painter->save();
+        painter->resetTransform();
+        QFont f = painter->font();
+        f.setBold(true);
+        f.setPixelSize(13);
+        painter->setFont(f);
+        const QRectF box(8, 8, QFontMetricsF(f).horizontalAdvance(m_banner) + 20, 26);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xe6, 0x51, 0x00, 220));
+        painter->drawRoundedRect(box, 6, 6);
+        painter->setPen(Qt::white);
+        painter->drawText(box, Qt::AlignCenter, m_banner);
+        painter->restore();
+    }
     if (m_connectFrom.isEmpty())
         return;
     NodeItem *from = m_scene->nodeItem(m_connectFrom);

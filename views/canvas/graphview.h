@@ -28,6 +28,8 @@ public:
     void zoomToSelection();
     // Centres on a node and selects it (Find).
     void revealNode(const QString &id);
+    // A line of text over the top-left corner of the map ("Updating..."); empty hides it.
+    void setBanner(const QString &text);
     // Selects the nearest visible node in a direction from the current one.
     void moveSelection(Qt::Key direction);
 
@@ -62,6 +64,7 @@ private:
     // Until the user zooms or pans, the view keeps the whole map fitted as it resizes.
     bool m_autoFit = true;
     bool m_fitting = false;
+    QString m_banner;
     QPointF m_connectTo;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/mainwindow/mainwindow.h"
 
+#include "model/document/analysisservice.h"
 #include "model/document/document.h"
 #include "model/document/selection.h"
 #include "views/canvas/graphscene.h"
@@ -8,11 +9,14 @@
 #include "views/canvas/minimap.h"
 #include "views/mainwindow/editcontroller.h"
 #include "views/mainwindow/filecontroller.h"
+#include "views/mainwindow/scenariocontroller.h"
 #include "views/mainwindow/theme.h"
 #include "views/mainwindow/viewcontroller.h"
+#include "views/panels/analysispanel.h"
 #include "views/panels/filterpanel.h"
 #include "views/panels/inspector.h"
 #include "views/panels/modelbrowser.h"
+#include "views/panels/scenariopanel.h"
 #include "views/panels/tablespanel.h"
 
 #include <QCloseEvent>
@@ -36,7 +40,7 @@ MainWindow::MainWindow(std::unique_ptr<Prompter> prompter, QWidget *parent)
     : QMainWindow(parent), m_prompter(prompter ? std::move(prompter) : std::make_unique<DialogPrompter>()),
       m_doc(new Document(this)), m_selection(new Selection(m_doc, this)),
       m_scene(new GraphScene(m_doc, m_selection, this)), m_view(new GraphView(m_scene, this)),
-      m_counts(new QLabel(this)), m_zoom(new QLabel(this))
+      m_analysis(new AnalysisService(m_doc, this)), m_counts(new QLabel(this)), m_zoom(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_view);
@@ -44,6 +48,7 @@ MainWindow::MainWindow(std::unique_ptr<Prompter> prompter, QWidget *parent)
     m_files = new FileController(this);
     m_edits = new EditController(this);
     m_views = new ViewController(this);
+    m_scenarios = new ScenarioController(this, m_analysis);
     applyTheme(themeFromString(QSettings().value(QStringLiteral("theme")).toString()));
     m_scene->setCanvasStyle(canvasStyleForPalette());
     createDocks();
@@ -94,6 +99,7 @@ MainWindow::MainWindow(std::unique_ptr<Prompter> prompter, QWidget *parent)
                 menu.addAction(tr("&Copy"), m_edits, &EditController::copySelection);
             }
             menu.addAction(tr("&Delete"), m_edits, &EditController::deleteSelection);
+            m_scenarios->addContextActions(&menu);
         } else {
             menu.addSection(tr("Add here"));
             menu.addAction(tr("&People"), this, [this, scenePos] { m_edits->addNode(NodeKind::People, scenePos); });
@@ -136,11 +142,31 @@ void MainWindow::createDocks()
     QDockWidget *filters = makeDock(tr("&Filters"), "filtersDock", m_filters, Qt::LeftDockWidgetArea);
     tabifyDockWidget(browser, filters);
     browser->raise();
-    makeDock(tr("&Inspector"), "inspectorDock", m_inspector, Qt::RightDockWidgetArea);
+    m_scenarioPanel = new ScenarioPanel(m_doc, m_selection, m_analysis, this);
+    m_analysisPanel = new AnalysisPanel(m_doc, m_selection, m_analysis, this);
+    QDockWidget *inspector = makeDock(tr("&Inspector"), "inspectorDock", m_inspector, Qt::RightDockWidgetArea);
+    QDockWidget *scenario = makeDock(tr("&Scenario"), "scenarioDock", m_scenarioPanel, Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspector, scenario);
+    inspector->raise();
     makeDock(tr("&Overview"), "overviewDock", m_minimap, Qt::RightDockWidgetArea);
     QDockWidget *tables = makeDock(tr("&Tables"), "tablesDock", m_tables, Qt::BottomDockWidgetArea);
-    // The canvas comes first: the tables are one click away (View > Panels).
+    QDockWidget *blast = makeDock(tr("Blast &Radius"), "blastDock", m_analysisPanel, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(tables, blast);
+    // The canvas comes first: the tables and the analysis views are one click away
+    // (View > Panels); the analysis shows itself when a scenario starts.
     tables->hide();
+    blast->hide();
+    connect(m_analysis, &AnalysisService::scenarioChanged, this, [this, blast] {
+        if (!m_analysis->scenario().seeds.empty() && blast->isHidden()) {
+            blast->show();
+            blast->raise();
+        }
+    });
+    connect(m_analysisPanel, &AnalysisPanel::showRequested, this,
+            [this](const QStringList &nodes, const QStringList &edges) {
+                m_selection->set(nodes, edges);
+                m_view->zoomToSelection();
+            });
     resizeDocks({tables}, {220}, Qt::Vertical);
     resizeDocks({browser}, {250}, Qt::Horizontal);
     connect(m_filters, &FilterPanel::filterChanged, m_scene, &GraphScene::setFilter);
@@ -165,6 +191,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *layout = menuBar()->addMenu(tr("&Layout"));
     m_views->createActions(view, layout, bar);
+    m_scenarios->createActions(menuBar()->addMenu(tr("&Scenario")), bar);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Canvas Gestures"), this, [this] {
         showStatus(tr("Double-click: add a node · drag a node's dot (or Shift+drag) to another: connect · "

@@ -13,6 +13,8 @@ class QTableView;
 
 namespace vg {
 
+class AnalysisPanel;
+class AnalysisService;
 class Document;
 class EditController;
 class FileController;
@@ -22,6 +24,8 @@ class GraphView;
 class Inspector;
 class Minimap;
 class ModelBrowser;
+class ScenarioController;
+class ScenarioPanel;
 class Selection;
 class TablesPanel;
 class ViewController;
@@ -49,6 +53,10 @@ public:
     ModelBrowser *browser() const { return m_browser; }
     TablesPanel *tables() const { return m_tables; }
     FilterPanel *filters() const { return m_filters; }
+    AnalysisService *analysis() const { return m_analysis; }
+    ScenarioPanel *scenarioPanel() const { return m_scenarioPanel; }
+    AnalysisPanel *analysisPanel() const { return m_analysisPanel; }
+    ScenarioController *scenarios() const { return m_scenarios; }
     Prompter *prompter() const { return m_prompter.get(); }
     FileController *files() const { return m_files; }
     EditController *edits() const { return m_edits; }
@@ -89,6 +97,10 @@ private:
     TablesPanel *m_tables = nullptr;
     FilterPanel *m_filters = nullptr;
     Minimap *m_minimap = nullptr;
+    AnalysisService *m_analysis = nullptr;
+    ScenarioPanel *m_scenarioPanel = nullptr;
+    AnalysisPanel *m_analysisPanel = nullptr;
+    ScenarioController *m_scenarios = nullptr;
     FileController *m_files = nullptr;
     EditController *m_edits = nullptr;
     ViewController *m_views = nullptr;

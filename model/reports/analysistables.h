@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/domain/taxonomy.h"
+#include "model/engine/blastradius.h"
+#include "model/itemmodels/tablemodel.h"
+
+namespace vg {
+
+// The tables of the analysis views, built from one scenario's result. Presentation only:
+// every figure comes from the engine.
+
+// Every regime with its status, deadline, recipient and reason (likely first).
+Table obligationsTable(const BlastRadius &r);
+// The populations behind the exposed data: count, regions, and what of theirs is exposed.
+Table populationsTable(const BlastRadius &r, const Model &model);
+// Holders (rows) x exposed categories (columns). A cell: 2 direct plaintext, 1 potential
+// plaintext, 3 only encrypted copies, empty when the holder has none. Column keys are the
+// category ids; the tier is in the header ("T1 ...").
+Table categoryMatrix(const BlastRadius &r, const Model &model);
+// The categories the company holds somewhere (on data flows or in stores) that this scenario
+// does not reach, with where they are held.
+Table notExposedTable(const BlastRadius &r, const Model &model, const Taxonomy &taxonomy);
+// Shared sub-processors (fourth parties), heaviest first.
+Table concentrationTable(const std::vector<SharedSubprocessor> &subs);
+
+// The matrix cell codes.
+enum MatrixCell { NotHeld = 0, PotentialPlain = 1, DirectPlain = 2, EncryptedOnly = 3 };
+
+// Words a person reads for why a node is reached: its state and certainty, the credential it
+// hinges on, and the hops of its explaining path ("dashboard --data e21--> analytics").
+QString explainReached(const BlastRadius &r, const Model &model, const QString &nodeId);
+
+} // namespace vg
