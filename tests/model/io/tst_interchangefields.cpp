@@ -403,6 +403,26 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty() ? got.isEmpty() : got.contains(error), qPrintable(got));
     }
 
+    // resources/INTERCHANGE.md documents every column name and synonym the code accepts.
+    void everySynonymIsDocumented()
+    {
+        const QString doc =
+            QString::fromUtf8(test::readAll(QStringLiteral(VG_TEST_DATA "/../../resources/INTERCHANGE.md")));
+        QVERIFY(!doc.isEmpty());
+        auto check = [&](const char *name, const char *synonyms, bool written) {
+            if (written)
+                QVERIFY2(doc.contains(QStringLiteral("`%1`").arg(QLatin1StringView(name))), name);
+            for (const QString &s : QString::fromLatin1(synonyms).split(QLatin1Char('|'), Qt::SkipEmptyParts))
+                QVERIFY2(doc.contains(s), qPrintable(s));
+        };
+        for (const NodeField &f : nodeFields())
+            check(f.name, f.synonyms, true);
+        for (const EdgeField &f : edgeFields())
+            check(f.name, f.synonyms, true);
+        for (const CategoryField &f : categoryFields())
+            check(f.name, f.synonyms, true);
+    }
+
     // Every getter's text is read back by its setter to the same node: the property that
     // makes CSV and GraphML round trips exact.
     void everyNodeFieldReadsBackWhatItWrites()
