@@ -7,6 +7,7 @@
 #include "model/io/modelfile.h"
 #include "model/io/sample.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 
 using namespace vg;
@@ -500,6 +501,54 @@ private Q_SLOTS:
                                            [](const Edge &e) { return e.to == u"mailgun"; }),
                             removed.edges.end());
         QVERIFY(applyImport(removed, *matched).error().message().contains(QStringLiteral("no longer in the model")));
+    }
+
+    // Hostile input, a little fuzzing: mutated files never crash the importer, and never
+    // slip past the row checks into an invalid model (applyImport's last-line check).
+    void survivesMutatedInputs_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("inventory nodes") << data(QStringLiteral("inventory/nodes.csv")) << "nodes.csv";
+        QTest::newRow("inventory edges") << data(QStringLiteral("inventory/edges.csv")) << "edges.csv";
+        QTest::newRow("sub-processor sheet") << data(QStringLiteral("subprocessors.csv")) << "sheet.csv";
+        QTest::newRow("yEd GraphML") << data(QStringLiteral("graphs/yed.graphml")) << "g.graphml";
+        QTest::newRow("Gephi GEXF") << data(QStringLiteral("graphs/gephi.gexf")) << "g.gexf";
+    }
+    void survivesMutatedInputs()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, name);
+        const QByteArray original = test::readAll(file);
+        QVERIFY(!original.isEmpty());
+        const Model into = inventory();
+        QRandomGenerator rng(4242);
+        static const char kAlphabet[] = "\"',;\r\n\t<>&=/ -x\0\xC3\xFF";
+        const QByteArray alphabet(kAlphabet, sizeof kAlphabet - 1); // with the NUL
+        bool set = false;
+        const int env = qEnvironmentVariableIntValue("VG_FUZZ_ROUNDS", &set); // more by hand, e.g. under ASan
+        const int rounds = set && env > 0 ? env : 300;
+        for (int round = 0; round < rounds; ++round) {
+            QByteArray bytes = original;
+            const int edits = 1 + int(rng.bounded(4));
+            for (int e = 0; e < edits && !bytes.isEmpty(); ++e) {
+                const qsizetype at = rng.bounded(bytes.size());
+                switch (rng.bounded(4)) {
+                case 0: bytes[at] = alphabet[rng.bounded(alphabet.size())]; break;
+                case 1: bytes.insert(at, alphabet[rng.bounded(alphabet.size())]); break;
+                case 2: bytes.remove(at, 1 + rng.bounded(8)); break;
+                default: bytes.truncate(at); break;
+                }
+            }
+            const Expected<ImportPlan> plan =
+                planImport({ImportSource{name, ImportFormat::Auto, bytes}}, round % 2 ? into : Model());
+            if (!plan.ok()) {
+                QVERIFY2(!plan.error().message().contains(QStringLiteral("imported model")),
+                         qPrintable(plan.error().message()));
+                continue;
+            }
+            QVERIFY(applyImport(round % 2 ? into : Model(), *plan).ok());
+        }
     }
 
     void anImportOfFiftyThousandRowsIsQuick()
