@@ -61,7 +61,7 @@ ImportPlanner::Impl::Impl(const Model &m, const ImportOptions &o) : existing(m),
     existingNode.reserve(qsizetype(m.nodes.size()));
     for (int i = 0; i < int(m.nodes.size()); ++i) {
         existingNode.insert(m.nodes[std::size_t(i)].id, i);
-        names.add(i, m.nodes[std::size_t(i)].name);
+        existingNames.add(i, m.nodes[std::size_t(i)].name);
     }
     existingEdge.reserve(qsizetype(m.edges.size()));
     for (int i = 0; i < int(m.edges.size()); ++i)
@@ -78,6 +78,28 @@ const Node *ImportPlanner::Impl::nodeById(const QString &id) const
         return &existing.nodes[std::size_t(*e)];
     }
     return nullptr;
+}
+
+QList<int> ImportPlanner::Impl::exactNames(const QString &name, const std::function<bool(int scope)> &useScope) const
+{
+    QList<int> out = existingNames.exact(name);
+    for (const auto &[scope, index] : addedNames)
+        if (useScope(scope))
+            out += index.exact(name);
+    return out;
+}
+
+std::vector<NearMatch> ImportPlanner::Impl::nearNames(const QString &name,
+                                                      const std::function<bool(int scope)> &useScope) const
+{
+    std::vector<NearMatch> out = existingNames.near(name);
+    for (const auto &[scope, index] : addedNames)
+        if (useScope(scope))
+            for (const NearMatch &m : index.near(name))
+                out.push_back(m);
+    if (out.size() > 5)
+        out.resize(5);
+    return out;
 }
 
 QString ImportPlanner::Impl::idOfHandle(int h) const

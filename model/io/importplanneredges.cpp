@@ -15,7 +15,7 @@ QString ImportPlanner::Impl::resolveRef(const EdgeInput &in, const QString &ref,
         if (nodeById(ref))
             return ref;
     if (in.refsMayBeNames) {
-        const QList<int> byName = names.exact(ref);
+        const QList<int> byName = exactNames(ref, [](int) { return true; });
         if (byName.size() == 1)
             return idOfHandle(byName[0]);
         if (byName.size() > 1) {

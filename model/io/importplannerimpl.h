@@ -11,6 +11,7 @@
 #include "model/io/namematcher.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace vg {
@@ -45,8 +46,11 @@ struct ImportPlanner::Impl {
     QHash<QString, int> existingNode; // id -> index in existing.nodes
     QHash<QString, int> addedNode; // id -> index in plan.addedNodes
     QHash<int, int> matchedNode; // existing index -> index in plan.matchedNodes
-    std::vector<int> addedScope; // per added node: the raw-id scope it came from
-    NameIndex names; // handle >= 0: existing index; < 0: -(added index) - 1
+    // Names, for matching: the model's (handle = index), and the added ones per raw-id scope
+    // (handle = -(added index) - 1), so that a file's own rows are not compared with each
+    // other unless they may match (sub-processor sheets).
+    NameIndex existingNames;
+    std::map<int, NameIndex> addedNames;
     std::vector<QHash<QString, QString>> rawIds; // per scope: id as written -> final id
 
     // Edges, likewise.
@@ -77,6 +81,9 @@ struct ImportPlanner::Impl {
     // ---- Lookups over the model as it will be --------------------------------------------
 
     const Node *nodeById(const QString &id) const;
+    // Name lookups over the model's nodes and the added nodes of the scopes useScope accepts.
+    QList<int> exactNames(const QString &name, const std::function<bool(int scope)> &useScope) const;
+    std::vector<NearMatch> nearNames(const QString &name, const std::function<bool(int scope)> &useScope) const;
 
     QString idOfHandle(int h) const;
 

@@ -10,18 +10,13 @@ ImportPlanner::Impl::Resolution ImportPlanner::Impl::resolveByName(const NodeInp
                                                                    bool onlyExisting)
 {
     Resolution r;
-    auto usable = [&](int h) {
-        if (h >= 0)
-            return true;
-        if (onlyExisting)
-            return false;
-        return in.matchWithinScope || addedScope[std::size_t(-h - 1)] != in.scope || in.scope < 0;
+    const auto usable = [&](int scope) {
+        return !onlyExisting && (in.matchWithinScope || scope != in.scope || in.scope < 0);
     };
     auto kindOf = [&](int h) { return nodeById(idOfHandle(h))->kind; };
     std::vector<int> same, other;
-    for (const int h : names.exact(in.name))
-        if (usable(h))
-            (!kind || kindOf(h) == *kind ? same : other).push_back(h);
+    for (const int h : exactNames(in.name, usable))
+        (!kind || kindOf(h) == *kind ? same : other).push_back(h);
     std::vector<MatchCandidate> candidates;
     auto candidate = [&](int h, const QString &reason) {
         const Node *n = nodeById(idOfHandle(h));
@@ -42,8 +37,8 @@ ImportPlanner::Impl::Resolution ImportPlanner::Impl::resolveByName(const NodeInp
         for (const int h : other)
             candidate(h, QStringLiteral("the same name, but a %1 in the model").arg(describe(kindOf(h))));
     } else if (!onlyExisting) {
-        for (const NearMatch &m : names.near(in.name))
-            if (usable(m.handle) && (!kind || kindOf(m.handle) == *kind))
+        for (const NearMatch &m : nearNames(in.name, usable))
+            if (!kind || kindOf(m.handle) == *kind)
                 candidate(m.handle, m.reason);
     }
     if (candidates.empty())
@@ -225,8 +220,7 @@ QString ImportPlanner::Impl::intakeNode(const NodeInput &in)
     switch (res.target) {
     case Target::New:
         addedNode.insert(id, int(plan.addedNodes.size()));
-        addedScope.push_back(in.scope);
-        names.add(-int(plan.addedNodes.size()) - 1, rec.node.name);
+        addedNames[in.scope].add(-int(plan.addedNodes.size()) - 1, rec.node.name);
         plan.addedNodes.push_back({std::move(rec.node), pos, in.at});
         break;
     case Target::Added: {

@@ -2,6 +2,7 @@
 #include "model/io/namematcher.h"
 
 #include <QSet>
+#include <QtAlgorithms>
 
 #include <algorithm>
 #include <array>
@@ -43,8 +44,21 @@ QString digitsOf(const QString &key)
     return d;
 }
 
-// Spelling comparisons stop at buckets this large (a model of tens of thousands of
-// numbered names); exact, legal-form and first-words matches still apply.
+// A bit per letter a-z, digit and other character class: the set of characters a name holds.
+quint64 lettersOf(const QString &s)
+{
+    quint64 bits = 0;
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        bits |= quint64(1) << (u >= u'a' && u <= u'z'       ? u - u'a'
+                                   : u >= u'0' && u <= u'9' ? 26 + (u - u'0')
+                                                            : 36 + u % 28);
+    }
+    return bits;
+}
+
+// Spelling and first-word comparisons skip buckets this large (tens of thousands of names
+// of one length and initial, or with one first word); exact and legal-form matches still apply.
 constexpr qsizetype kMaxSpellingBucket = 5000;
 
 } // namespace
@@ -85,50 +99,75 @@ QString cleanName(QStringView name)
 
 int boundedEditDistance(QStringView a, QStringView b, int max)
 {
-    if (std::abs(a.size() - b.size()) > max)
+    const qsizetype n = a.size(), m = b.size();
+    if (std::abs(n - m) > max)
         return max + 1;
-    std::vector<int> prev(std::size_t(b.size()) + 1), cur(std::size_t(b.size()) + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        prev[std::size_t(j)] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        cur[0] = int(i);
-        int rowMin = cur[0];
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            cur[std::size_t(j)] =
-                std::min({prev[std::size_t(j)] + 1, cur[std::size_t(j - 1)] + 1, prev[std::size_t(j - 1)] + cost});
-            rowMin = std::min(rowMin, cur[std::size_t(j)]);
+    if (max > 8 || m > 1024) { // not what names need: the plain full table
+        std::vector<int> prev(std::size_t(m) + 1), cur(std::size_t(m) + 1);
+        for (qsizetype j = 0; j <= m; ++j)
+            prev[std::size_t(j)] = int(j);
+        for (qsizetype i = 1; i <= n; ++i) {
+            cur[0] = int(i);
+            for (qsizetype j = 1; j <= m; ++j)
+                cur[std::size_t(j)] = std::min({prev[std::size_t(j)] + 1, cur[std::size_t(j - 1)] + 1,
+                                                prev[std::size_t(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            std::swap(prev, cur);
         }
+        return std::min(prev[std::size_t(m)], max + 1);
+    }
+    // Only cells within `max` of the diagonal can stay within `max`: a band of 2*max+1.
+    constexpr int kBig = 1 << 20;
+    int prev[1026], cur[1026];
+    for (qsizetype j = 0; j <= m; ++j)
+        prev[j] = j <= max ? int(j) : kBig;
+    for (qsizetype i = 1; i <= n; ++i) {
+        const qsizetype lo = std::max<qsizetype>(1, i - max), hi = std::min<qsizetype>(m, i + max);
+        cur[0] = i <= max ? int(i) : kBig;
+        if (lo > 1)
+            cur[lo - 1] = kBig;
+        int rowMin = cur[0];
+        for (qsizetype j = lo; j <= hi; ++j) {
+            const int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            cur[j] = v;
+            rowMin = std::min(rowMin, v);
+        }
+        if (hi < m)
+            cur[hi + 1] = kBig;
         if (rowMin > max)
             return max + 1;
-        std::swap(prev, cur);
+        std::copy(cur + std::max<qsizetype>(0, lo - 1), cur + std::min<qsizetype>(m, hi + 1) + 1,
+                  prev + std::max<qsizetype>(0, lo - 1));
     }
-    return std::min(prev[std::size_t(b.size())], max + 1);
+    return std::min(prev[m], max + 1);
 }
 
 void NameIndex::add(int handle, QStringView name)
 {
     const QStringList words = nameWords(name);
-    Entry e{handle, words.join(QString()), {}, coreWords(words)};
-    e.core = e.coreWords.join(QString());
-    const int pos = int(m_entries.size());
-    if (e.key.isEmpty())
+    if (words.isEmpty())
         return;
-    m_byKey.insert(e.key, pos);
-    m_byCore.insert(e.core, pos);
-    m_byFirstWord.insert(e.coreWords.first(), pos);
-    m_byFirstChar.insert(e.key.front(), pos);
-    m_byLastChar.insert(e.key.back(), pos);
+    Entry e{handle, words.join(QString()), {}, coreWords(words), {}};
+    e.core = e.coreWords.join(QString());
+    e.digits = digitsOf(e.core);
+    const int pos = int(m_entries.size());
+    m_byKey[e.key].push_back(pos);
+    m_byCore[e.core].push_back(pos);
+    m_byFirstWord[e.coreWords.first()].push_back(pos);
+    if (allowedEdits(e.core.size()) > 0) {
+        const quint64 letters = lettersOf(e.core);
+        m_bySpelling[bucket(e.core.front(), e.core.size(), true)].push_back({pos, letters});
+        m_bySpelling[bucket(e.core.back(), e.core.size(), false)].push_back({pos, letters});
+    }
     m_entries.push_back(std::move(e));
 }
 
 QList<int> NameIndex::exact(QStringView name) const
 {
-    QList<int> positions = m_byKey.values(nameKey(name));
-    std::sort(positions.begin(), positions.end());
     QList<int> out;
-    for (const int p : positions)
-        out << m_entries[std::size_t(p)].handle;
+    const auto it = m_byKey.constFind(nameKey(name));
+    if (it != m_byKey.cend())
+        for (const int p : *it)
+            out << m_entries[std::size_t(p)].handle;
     return out;
 }
 
@@ -148,51 +187,62 @@ std::vector<NearMatch> NameIndex::near(QStringView name, int limit) const
     std::vector<Scored> found;
     QSet<int> seen;
     auto consider = [&](int pos, int rank, const QString &reason) {
-        const Entry &e = m_entries[std::size_t(pos)];
-        if (e.key == key || seen.contains(pos))
+        if (m_entries[std::size_t(pos)].key == key || seen.contains(pos))
             return;
         seen.insert(pos);
         found.push_back({pos, rank, reason});
     };
-    for (auto it = m_byCore.constFind(core); it != m_byCore.cend() && it.key() == core; ++it)
-        consider(*it, 0, QStringLiteral("the same name without its legal form (Inc, Ltd, GmbH, ...)"));
-    const int edits = allowedEdits(key.size());
+    if (const auto it = m_byCore.constFind(core); it != m_byCore.cend())
+        for (const int p : *it)
+            consider(p, 0, QStringLiteral("the same name without its legal form (Inc, Ltd, GmbH, ...)"));
+    const int edits = allowedEdits(core.size());
     if (edits > 0) {
-        const QString digits = digitsOf(key);
-        for (const auto *bucket : {&m_byFirstChar, &m_byLastChar}) {
-            const QChar c = bucket == &m_byFirstChar ? key.front() : key.back();
-            if (bucket->count(c) > kMaxSpellingBucket)
-                continue;
-            for (auto it = bucket->constFind(c); it != bucket->cend() && it.key() == c; ++it) {
-                const Entry &e = m_entries[std::size_t(*it)];
-                const int limitEdits = std::min(edits, allowedEdits(e.key.size()));
-                if (limitEdits == 0 || seen.contains(*it) || digitsOf(e.key) != digits)
+        const QString digits = digitsOf(core);
+        const quint64 letters = lettersOf(core);
+        for (const bool first : {true, false}) {
+            const QChar c = first ? core.front() : core.back();
+            for (qsizetype length = core.size() - edits; length <= core.size() + edits; ++length) {
+                const auto it = m_bySpelling.constFind(bucket(c, length, first));
+                if (it == m_bySpelling.cend() || qsizetype(it->size()) > kMaxSpellingBucket)
                     continue;
-                const int d = boundedEditDistance(key, e.key, limitEdits);
-                if (d <= limitEdits)
-                    consider(
-                        *it, d,
-                        QStringLiteral("spelled %1 letter%2 apart").arg(d).arg(QLatin1StringView(d == 1 ? "" : "s")));
+                for (const Spelling &sp : *it) {
+                    // Each edit adds or removes at most two letters from the set.
+                    if (qPopulationCount(sp.letters ^ letters) > uint(2 * edits))
+                        continue;
+                    const Entry &e = m_entries[std::size_t(sp.pos)];
+                    const int limitEdits = std::min(edits, allowedEdits(e.core.size()));
+                    if (limitEdits == 0 || e.core == core || seen.contains(sp.pos) || e.digits != digits)
+                        continue;
+                    const int d = boundedEditDistance(core, e.core, limitEdits);
+                    if (d <= limitEdits)
+                        consider(sp.pos, d,
+                                 QStringLiteral("spelled %1 letter%2 apart")
+                                     .arg(d)
+                                     .arg(QLatin1StringView(d == 1 ? "" : "s")));
+                }
             }
         }
     }
-    for (auto it = m_byFirstWord.constFind(cw.first()); it != m_byFirstWord.cend() && it.key() == cw.first(); ++it) {
-        const Entry &e = m_entries[std::size_t(*it)];
-        const QStringList &shorter = e.coreWords.size() < cw.size() ? e.coreWords : cw;
-        const QStringList &longer = e.coreWords.size() < cw.size() ? cw : e.coreWords;
-        if (shorter.size() == longer.size() || shorter.join(QString()).size() < 4)
-            continue;
-        if (std::equal(shorter.begin(), shorter.end(), longer.begin()))
-            consider(*it, 3, QStringLiteral("one name is the start of the other"));
+    if (const auto it = m_byFirstWord.constFind(cw.first());
+        it != m_byFirstWord.cend() && qsizetype(it->size()) <= kMaxSpellingBucket) {
+        for (const int p : *it) {
+            const Entry &e = m_entries[std::size_t(p)];
+            const QStringList &shorter = e.coreWords.size() < cw.size() ? e.coreWords : cw;
+            const QStringList &longer = e.coreWords.size() < cw.size() ? cw : e.coreWords;
+            if (shorter.size() == longer.size() || shorter.join(QString()).size() < 4)
+                continue;
+            if (std::equal(shorter.begin(), shorter.end(), longer.begin()))
+                consider(p, 3, QStringLiteral("one name is the start of the other"));
+        }
     }
     std::stable_sort(found.begin(), found.end(), [](const Scored &a, const Scored &b) {
         return a.rank != b.rank ? a.rank < b.rank : a.pos < b.pos;
     });
     std::vector<NearMatch> out;
-    for (const Scored &s : found) {
+    for (const Scored &sc : found) {
         if (int(out.size()) >= limit)
             break;
-        out.push_back({m_entries[std::size_t(s.pos)].handle, s.reason});
+        out.push_back({m_entries[std::size_t(sc.pos)].handle, sc.reason});
     }
     return out;
 }

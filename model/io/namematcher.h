@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <vector>
 
 namespace vg {
@@ -29,8 +30,9 @@ struct NearMatch {
 
 // Names indexed for exact and near lookups. Handles are the caller's (an index into its own
 // table). Near matches: the same name without its legal form (Inc, Ltd, GmbH, ...), a
-// spelling one or two letters apart, or one name the first words of the other ("Google" and
-// "Google Cloud"). Not thread-safe while adding.
+// spelling one or two letters apart (without the legal forms, and with the same digits), or
+// one name the first words of the other ("Google" and "Google Cloud"). Lookups are const and
+// may run concurrently; adding may not.
 class NameIndex final {
 public:
     void add(int handle, QStringView name);
@@ -45,13 +47,25 @@ private:
         QString key; // nameKey
         QString core; // key without legal-form words
         QStringList coreWords;
+        QString digits; // the core's digits: spellings that differ in them are different names
     };
+    // A spelling candidate: an entry and the letters its core holds (a bit per letter or digit
+    // class), so that most candidates are ruled out without computing an edit distance.
+    struct Spelling {
+        int pos;
+        quint64 letters;
+    };
+    // Spelling buckets: the first (or last) character and the length of a core, so a lookup
+    // scans only cores that can be a letter or two apart, as contiguous arrays.
+    static quint32 bucket(QChar c, qsizetype length, bool first)
+    {
+        return (quint32(c.unicode()) << 16) | (quint32(std::min<qsizetype>(length, 0x7FFF)) << 1) | (first ? 1u : 0u);
+    }
     std::vector<Entry> m_entries;
-    QMultiHash<QString, int> m_byKey; // -> entry position
-    QMultiHash<QString, int> m_byCore;
-    QMultiHash<QString, int> m_byFirstWord;
-    QMultiHash<QChar, int> m_byFirstChar;
-    QMultiHash<QChar, int> m_byLastChar;
+    QHash<QString, std::vector<int>> m_byKey; // -> entry positions
+    QHash<QString, std::vector<int>> m_byCore;
+    QHash<QString, std::vector<int>> m_byFirstWord;
+    QHash<quint32, std::vector<Spelling>> m_bySpelling;
 };
 
 // The edit distance of a and b if it is at most max, else max + 1.

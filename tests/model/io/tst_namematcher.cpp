@@ -3,6 +3,8 @@
 
 #include "model/io/namematcher.h"
 
+#include <QRandomGenerator>
+
 using namespace vg;
 
 class TestNameMatcher : public QObject {
@@ -122,6 +124,37 @@ private Q_SLOTS:
         ix.add(9, u"crm");
         QCOMPARE(ix.exact(u" C.R.M "), (QList<int>{7, 9}));
         QVERIFY(ix.exact(u"none").isEmpty());
+    }
+
+    // The banded computation agrees with the textbook one wherever the distance is small.
+    void editDistanceMatchesTheFullTable()
+    {
+        auto full = [](const QString &a, const QString &b) {
+            std::vector<std::vector<int>> d(std::size_t(a.size()) + 1, std::vector<int>(std::size_t(b.size()) + 1));
+            for (qsizetype i = 0; i <= a.size(); ++i)
+                d[std::size_t(i)][0] = int(i);
+            for (qsizetype j = 0; j <= b.size(); ++j)
+                d[0][std::size_t(j)] = int(j);
+            for (qsizetype i = 1; i <= a.size(); ++i)
+                for (qsizetype j = 1; j <= b.size(); ++j)
+                    d[std::size_t(i)][std::size_t(j)] =
+                        std::min({d[std::size_t(i - 1)][std::size_t(j)] + 1, d[std::size_t(i)][std::size_t(j - 1)] + 1,
+                                  d[std::size_t(i - 1)][std::size_t(j - 1)] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            return d[std::size_t(a.size())][std::size_t(b.size())];
+        };
+        QRandomGenerator rng(7);
+        for (int round = 0; round < 20000; ++round) {
+            QString a, b;
+            const int la = int(rng.bounded(12)), lb = int(rng.bounded(12));
+            for (int i = 0; i < la; ++i)
+                a += QChar(u'a' + char16_t(rng.bounded(3)));
+            for (int i = 0; i < lb; ++i)
+                b += QChar(u'a' + char16_t(rng.bounded(3)));
+            const int max = int(rng.bounded(4));
+            const int expected = std::min(full(a, b), max + 1);
+            QVERIFY2(boundedEditDistance(a, b, max) == expected,
+                     qPrintable(a + u' ' + b + u' ' + QString::number(max)));
+        }
     }
 
     void editDistanceIsBounded()
