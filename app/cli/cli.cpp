@@ -40,6 +40,16 @@ const QList<Command> &commands()
          QStringLiteral("time JSON import, .vgdb save and open (JSON)"), &cmdBenchIo},
         {QStringLiteral("bench-canvas"), QStringLiteral("MODEL [--width W --height H]"),
          QStringLiteral("time opening, drawing, laying out and editing the map, offscreen (JSON)"), &cmdBenchCanvas},
+        {QStringLiteral("export"),
+         QStringLiteral("MODEL --format json|csv|graphml|dot|mermaid --out PATH [--raw-csv] [--no-bom]"),
+         QStringLiteral("write the model in another format (csv: PATH is a folder)"), &cmdExport},
+        {QStringLiteral("import"),
+         QStringLiteral("IN... --out MODEL [--into EXISTING] [--dry-run] [--uncertain merge|separate] "
+                        "[--skip-rejected] [--default-kind K] [--default-edge-kind K] [--name-column C] "
+                        "[--kind-column C] [--kind-value VALUE=KIND]..."),
+         QStringLiteral("import CSV inventories, sub-processor sheets, GraphML or GEXF"), &cmdImport},
+        {QStringLiteral("bench-import"), QStringLiteral("IN... [--into EXISTING]"),
+         QStringLiteral("time an import without writing it (JSON)"), &cmdBenchImport},
     };
     return all;
 }

@@ -50,4 +50,20 @@ int cmdConcentration(const Command &, const QStringList &);
 int cmdBench(const Command &, const QStringList &);
 int cmdBenchCanvas(const Command &, const QStringList &);
 
+// export, import, bench-import (subcommands_interchange.cpp).
+// One value of `export --format`: its own options and what writes it. Data formats are
+// dataExportFormats(); another file may define more (diagrams) and list them in
+// exportFormats(), which cmdExport dispatches on.
+struct ExportFormatHandler {
+    QString name;
+    QString summary;
+    QList<QCommandLineOption> options; // accepted only with this format
+    int (*run)(const Model &model, const QString &out, const QCommandLineParser &parser);
+};
+QList<ExportFormatHandler> dataExportFormats();
+QList<ExportFormatHandler> exportFormats();
+int cmdExport(const Command &, const QStringList &);
+int cmdImport(const Command &, const QStringList &);
+int cmdBenchImport(const Command &, const QStringList &);
+
 } // namespace vg::cli
