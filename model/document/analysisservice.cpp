@@ -97,7 +97,7 @@ void AnalysisService::clearSeeds()
 
 bool AnalysisService::isCurrent() const
 {
-    return m_result && m_result->revision == m_doc->revision() && sameScenario(m_result->scenario, m_scenario)
+    return m_result && m_result->revision == m_doc->contentRevision() && sameScenario(m_result->scenario, m_scenario)
         && !m_debounce.isActive();
 }
 
@@ -118,7 +118,7 @@ void AnalysisService::start()
     }
     auto job = std::make_shared<Job>();
     auto result = std::make_shared<AnalysisResult>();
-    result->revision = m_doc->revision();
+    result->revision = m_doc->contentRevision();
     result->scenario = m_scenario;
     result->model = m_doc->snapshot();
     const GraphStore &store = m_doc->store();
@@ -197,7 +197,7 @@ void AnalysisService::poll()
     m_engineModel = job->result->model;
     m_engineRevision = job->result->revision;
     // Published only while it still describes the document and the scenario.
-    if (job->result->revision == m_doc->revision() && sameScenario(job->result->scenario, m_scenario)) {
+    if (job->result->revision == m_doc->contentRevision() && sameScenario(job->result->scenario, m_scenario)) {
         m_result = job->result;
         Q_EMIT resultChanged();
     }

@@ -28,7 +28,7 @@ struct NodeMark {
 // it keeps the model and engine it was computed on alive, so it can be read while the user
 // edits on.
 struct AnalysisResult {
-    quint64 revision = 0; // the document revision it was computed at
+    quint64 revision = 0; // the document's content revision it was computed at
     Scenario scenario;
     std::shared_ptr<const Model> model;
     std::shared_ptr<const BlastRadiusEngine> engine;

@@ -63,6 +63,7 @@ void Document::reset(Model model, const QString &filePath)
     m_taxonomy = taxonomyFor(m_categories);
     m_store.reset(std::move(model));
     touch();
+    ++m_contentRevision;
     m_filePath = filePath;
     Q_EMIT modelReset();
     Q_EMIT filePathChanged(m_filePath);
@@ -98,6 +99,8 @@ ChangeSet Document::apply(const ChangeSet &c)
 {
     ChangeSet inv;
     touch();
+    if (c.changesAnalysis())
+        ++m_contentRevision;
     // 1. Edges removed.
     for (const QString &id : c.edgesRemoved) {
         const GraphStore::Handle h = m_store.edge(id);

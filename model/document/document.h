@@ -40,6 +40,8 @@ public:
     // Increases with every change (apply() or reset()); a result computed at an older
     // revision is out of date.
     quint64 revision() const { return m_revision; }
+    // Increases only with changes the analysis reads (everything but positions).
+    quint64 contentRevision() const { return m_contentRevision; }
 
     // Empty for a new or bundled-sample document that has never been saved.
     QString filePath() const { return m_filePath; }
@@ -99,6 +101,7 @@ private:
     Taxonomy m_taxonomy;
     mutable std::shared_ptr<const Model> m_snapshot;
     quint64 m_revision = 0;
+    quint64 m_contentRevision = 0;
     QString m_filePath;
     QUndoStack m_undo;
 };

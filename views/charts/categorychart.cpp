@@ -122,6 +122,7 @@ void CategoryChart::rebuild()
     chart->addSeries(series);
     auto *axisY = new QBarCategoryAxis;
     axisY->append(labels);
+    axisY->setTruncateLabels(false);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     auto *axisX = new QValueAxis;

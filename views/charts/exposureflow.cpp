@@ -206,8 +206,8 @@ void ExposureFlow::paint(QPainter *p, const QRectF &area, bool dark) const
     f.setBold(true);
     p->setFont(f);
     p->setPen(s.subtleText);
-    p->drawText(QRectF(area.left(), area.top(), labelW + barW, 16), Qt::AlignRight,
-                tr("People (%1)").arg(formatCount(qint64(popTotal))));
+    p->drawText(QRectF(area.left(), area.top(), labelW + barW, 16), Qt::AlignRight, tr("Populations"));
+    Q_UNUSED(popTotal);
     p->drawText(QRectF(x1 - 60, area.top(), 140, 16), Qt::AlignCenter, tr("Categories"));
     p->drawText(QRectF(x2, area.top(), labelW + barW, 16), Qt::AlignLeft, tr("Holders"));
     Q_UNUSED(catTotal);

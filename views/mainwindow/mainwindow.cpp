@@ -27,6 +27,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QSet>
 #include <QSettings>
 #include <QStatusBar>
@@ -145,7 +146,12 @@ void MainWindow::createDocks()
     m_scenarioPanel = new ScenarioPanel(m_doc, m_selection, m_analysis, this);
     m_analysisPanel = new AnalysisPanel(m_doc, m_selection, m_analysis, this);
     QDockWidget *inspector = makeDock(tr("&Inspector"), "inspectorDock", m_inspector, Qt::RightDockWidgetArea);
-    QDockWidget *scenario = makeDock(tr("&Scenario"), "scenarioDock", m_scenarioPanel, Qt::RightDockWidgetArea);
+    auto *scenarioScroll = new QScrollArea(this);
+    scenarioScroll->setWidget(m_scenarioPanel);
+    scenarioScroll->setWidgetResizable(true);
+    scenarioScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scenarioScroll->setFrameShape(QFrame::NoFrame);
+    QDockWidget *scenario = makeDock(tr("&Scenario"), "scenarioDock", scenarioScroll, Qt::RightDockWidgetArea);
     tabifyDockWidget(inspector, scenario);
     inspector->raise();
     makeDock(tr("&Overview"), "overviewDock", m_minimap, Qt::RightDockWidgetArea);

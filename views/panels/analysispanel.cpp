@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QSplitter>
+#include <QStyleOptionHeader>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
@@ -24,6 +25,41 @@
 namespace vg {
 
 namespace {
+
+// A header whose labels read bottom to top, so that long category ids fit narrow columns.
+class RotatedHeader final : public QHeaderView {
+public:
+    explicit RotatedHeader(QWidget *parent) : QHeaderView(Qt::Horizontal, parent) { setSectionsClickable(true); }
+    QSize sizeHint() const override
+    {
+        int longest = 0;
+        if (model())
+            for (int c = 1; c < model()->columnCount(); ++c)
+                longest = std::max(longest,
+                                   fontMetrics().horizontalAdvance(model()->headerData(c, Qt::Horizontal).toString()));
+        return {QHeaderView::sizeHint().width(), std::min(220, longest + 16)};
+    }
+
+protected:
+    void paintSection(QPainter *p, const QRect &rect, int logicalIndex) const override
+    {
+        if (logicalIndex == 0) {
+            QHeaderView::paintSection(p, rect, logicalIndex);
+            return;
+        }
+        p->save();
+        QStyleOptionHeader opt;
+        initStyleOption(&opt);
+        opt.rect = rect;
+        opt.section = logicalIndex;
+        style()->drawControl(QStyle::CE_HeaderSection, &opt, p, this);
+        p->translate(rect.left() + rect.width() / 2 + fontMetrics().ascent() / 2 - 1, rect.bottom() - 6);
+        p->rotate(-90);
+        p->setPen(palette().color(QPalette::ButtonText));
+        p->drawText(0, 0, model()->headerData(logicalIndex, Qt::Horizontal).toString());
+        p->restore();
+    }
+};
 
 // Paints a matrix cell: the category's tier colour, solid for direct plaintext, hatched for
 // potential plaintext, outlined for encrypted-only copies.
@@ -62,6 +98,9 @@ QTableView *tableView(QAbstractItemModel *model, QWidget *parent)
     auto *v = new QTableView(parent);
     v->setModel(proxy);
     v->setSortingEnabled(true);
+    // The model's own order (likely obligations first) until the user sorts.
+    v->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    proxy->sort(-1);
     v->setSelectionBehavior(QAbstractItemView::SelectRows);
     v->setAlternatingRowColors(true);
     v->setWordWrap(false);
@@ -92,11 +131,12 @@ AnalysisPanel::AnalysisPanel(Document *doc, Selection *selection, AnalysisServic
     m_matrixProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     connect(filter, &QLineEdit::textChanged, m_matrixProxy, &QSortFilterProxyModel::setFilterFixedString);
     m_matrixView = new QTableView(matrixPage);
+    m_matrixView->setHorizontalHeader(new RotatedHeader(m_matrixView));
     m_matrixView->setModel(m_matrixProxy);
     m_matrixView->setSortingEnabled(true);
     m_matrixView->setItemDelegate(new MatrixDelegate(m_matrixView));
     m_matrixView->verticalHeader()->hide();
-    m_matrixView->horizontalHeader()->setDefaultSectionSize(34);
+    m_matrixView->horizontalHeader()->setDefaultSectionSize(26);
     m_matrixView->horizontalHeader()->setMinimumSectionSize(24);
     auto *legend =
         new QLabel(tr("Cell: solid = exposed directly in plaintext; hatched = exposed potentially; dashed "
@@ -149,6 +189,14 @@ void AnalysisPanel::refresh()
     m_populations->setTable(has ? populationsTable(*r->radius, *r->model) : Table());
     m_notExposed->setTable(has ? notExposedTable(*r->radius, *r->model, m_doc->taxonomy()) : Table());
     m_matrixView->resizeColumnToContents(0);
+    m_matrixView->horizontalHeader()->updateGeometry();
+    for (QTableView *v : findChildren<QTableView *>()) {
+        if (v == m_matrixView)
+            continue;
+        v->resizeColumnsToContents();
+        for (int c = 0; c + 1 < v->model()->columnCount(); ++c)
+            v->setColumnWidth(c, std::min(v->columnWidth(c), 260));
+    }
 }
 
 } // namespace vg
