@@ -38,6 +38,15 @@ const QList<Command> &commands()
          QStringLiteral("time the blast-radius engine (JSON)"), &cmdBench},
         {QStringLiteral("bench-io"), QStringLiteral("MODEL.json"),
          QStringLiteral("time JSON import, .vgdb save and open (JSON)"), &cmdBenchIo},
+        {QStringLiteral("server-init"), QStringLiteral("URL"),
+         QStringLiteral("create or migrate a team server's schema and roles"), &cmdServerInit},
+        {QStringLiteral("push"), QStringLiteral("FILE URL [--replace]"),
+         QStringLiteral("publish a model file to a team server"), &cmdPush},
+        {QStringLiteral("pull"), QStringLiteral("URL FILE"), QStringLiteral("save a team model as .json or .vgdb"),
+         &cmdPull},
+        {QStringLiteral("history"),
+         QStringLiteral("URL [--node ID | --edge ID] [--since DATE] [--author LOGIN] [--format text|json]"),
+         QStringLiteral("who changed what in a team model, and when"), &cmdHistory},
     };
     return all;
 }
@@ -52,6 +61,7 @@ QString usage()
     for (const Command &c : commands())
         s << "  " << c.name << ' ' << c.synopsis << "\n      " << c.summary << '\n';
     s << "\nOptions: --help, --version. `vendorgraph COMMAND --help` describes one command.\n"
+         "MODEL is a .json or .vgdb file, or a team server URL postgresql://host/dbname?model=NAME.\n"
          "Exit codes: 0 success; 1 invalid input or failed operation (the message names the file and place);\n"
          "            2 usage error (unknown command, option or id).\n";
     return out;

@@ -48,5 +48,9 @@ int cmdRank(const Command &, const QStringList &);
 int cmdWhatIf(const Command &, const QStringList &);
 int cmdConcentration(const Command &, const QStringList &);
 int cmdBench(const Command &, const QStringList &);
+int cmdServerInit(const Command &, const QStringList &);
+int cmdPush(const Command &, const QStringList &);
+int cmdPull(const Command &, const QStringList &);
+int cmdHistory(const Command &, const QStringList &);
 
 } // namespace vg::cli
