@@ -91,6 +91,10 @@ Connection Connection::open(const QStringList &keys, const QStringList &values, 
             throw PgError({}, QStringLiteral("the server did not answer within %1 s").arg(timeoutMs / 1000.0), true);
         }
     }
+    // Server notices (and the last words of a server shutting down) are not for the user's
+    // terminal; failures reach the caller as errors.
+    PQsetNoticeProcessor(
+        c, [](void *, const char *) {}, nullptr);
     return Connection(c, timeoutMs);
 }
 

@@ -200,6 +200,14 @@ bool TeamSession::handleError(const pg::PgError &e)
     return false;
 }
 
+void TeamSession::drainNotifications()
+{
+    // Notifications that arrived while a statement ran were read with its results; the socket
+    // has nothing left to signal, so look at libpq's queue now.
+    if (m_state == State::Online && m_conn.isOpen())
+        QTimer::singleShot(0, this, &TeamSession::onSocketReadable);
+}
+
 void TeamSession::onSocketReadable()
 {
     if (!m_conn.isOpen())
@@ -287,6 +295,7 @@ void TeamSession::sync()
     m_lastSeen = d->revision;
     retryDeferred();
     Q_EMIT remoteChangesApplied(m_lastSeen, {});
+    drainNotifications();
 }
 
 void TeamSession::applyRemote(const TeamDelta &d, bool skipPending)
@@ -665,6 +674,7 @@ void TeamSession::flush()
     Q_EMIT queueChanged(int(m_outbox.size()));
     if (m_outbox.empty() && m_conflicts.empty() && m_state == State::Online)
         m_doc->undoStack()->setClean(); // everything the user did is on the server
+    drainNotifications();
 }
 
 void TeamSession::refuse(const Outgoing &o, const QString &message)

@@ -128,6 +128,7 @@ private:
     void tryReconnect();
     Status connectAndListen(const QString &password);
     void onSocketReadable();
+    void drainNotifications();
     void scheduleSync();
     void refuse(const Outgoing &o, const QString &message);
     bool handleError(const pg::PgError &e);

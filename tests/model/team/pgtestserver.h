@@ -84,7 +84,7 @@ private:
                           .arg(args.join(u' '), QString::fromUtf8(p.readAllStandardError()));
             return {};
         }
-        return QString::fromUtf8(p.readAllStandardOutput());
+        return QString::fromUtf8(p.readAllStandardOutput()) + QStringLiteral(" "); // never null on success
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
