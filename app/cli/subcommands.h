@@ -52,5 +52,6 @@ int cmdServerInit(const Command &, const QStringList &);
 int cmdPush(const Command &, const QStringList &);
 int cmdPull(const Command &, const QStringList &);
 int cmdHistory(const Command &, const QStringList &);
+int cmdBenchTeam(const Command &, const QStringList &);
 
 } // namespace vg::cli

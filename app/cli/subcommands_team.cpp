@@ -3,7 +3,9 @@
 #include "app/cli/cli.h"
 #include "app/cli/subcommands.h"
 
+#include "model/io/generator.h"
 #include "model/io/modelfile.h"
+#include "model/team/teambench.h"
 #include "model/team/teamio.h"
 #include "model/team/teamurl.h"
 
@@ -181,6 +183,60 @@ int cmdHistory(const Command &c, const QStringList &args)
         s << "no changes recorded for this selection\n";
     s.flush();
     printOut(out);
+    return Ok;
+}
+
+} // namespace vg::cli
+
+namespace vg::cli {
+
+int cmdBenchTeam(const Command &c, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("model"),
+                 QStringLiteral("the model to upload (default: the generated 70,000-node "
+                                "/ 500,000-edge model, seed 1)"),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("clients"), QStringLiteral("simulated clients (default 10)"), QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("seconds"), QStringLiteral("length of the edit storm (default 30)"), QStringLiteral("S")});
+    if (!parseArgs(c, p, args, 1, 1))
+        return Usage;
+    const QString url = p.positionalArguments().first();
+    if (!checkUrl(c, url))
+        return Usage;
+    TeamBenchParams params;
+    for (const auto &[name, target] : {std::pair{QStringLiteral("clients"), &params.clients},
+                                       std::pair{QStringLiteral("seconds"), &params.seconds}}) {
+        if (!p.isSet(name))
+            continue;
+        bool ok = false;
+        *target = p.value(name).toInt(&ok);
+        if (!ok || *target < (name == u"clients" ? 2 : 1)) {
+            printErr(
+                QStringLiteral("vendorgraph bench-team: --%1 expects a whole number (clients: 2 or more)").arg(name));
+            return Usage;
+        }
+    }
+    Model model;
+    if (p.isSet(QStringLiteral("model"))) {
+        auto m = loadOrReport(p.value(QStringLiteral("model")));
+        if (!m)
+            return Failed;
+        model = std::move(*m);
+    } else {
+        GeneratorParams g;
+        g.people = 50;
+        g.services = 20000;
+        g.vendors = 50000;
+        g.edges = 500000;
+        g.seed = 1;
+        model = generateModel(g);
+    }
+    const auto out = runTeamBench(model, url, params, [](const QString &line) { printErr(line); });
+    if (!out)
+        return reportError(out.error());
+    printOut(json(*out));
     return Ok;
 }
 
