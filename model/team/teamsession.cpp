@@ -28,6 +28,11 @@ TeamSession::TeamSession(Document *doc, QObject *parent) : QObject(parent), m_do
     connect(m_retry, &QTimer::timeout, this, &TeamSession::tryReconnect);
     connect(m_doc, &Document::changeApplied, this, &TeamSession::onChangeApplied);
     connect(m_doc->undoStack(), &QUndoStack::indexChanged, this, &TeamSession::onUndoIndexChanged);
+    // Another model opened in the document (File > Open, New): stop following the server.
+    connect(m_doc, &Document::modelReset, this, [this] {
+        if (!m_applyingRemote && m_state != State::Closed)
+            close();
+    });
 }
 
 TeamSession::~TeamSession() { close(); }
