@@ -48,7 +48,7 @@ const QList<Command> &commands()
          QStringLiteral("URL [--node ID | --edge ID] [--since DATE] [--author LOGIN] [--format text|json]"),
          QStringLiteral("who changed what in a team model, and when"), &cmdHistory},
         {QStringLiteral("bench-team"), QStringLiteral("URL [--model FILE] [--clients N] [--seconds S]"),
-         QStringLiteral("time push, open, edit round trip and convergence on a team server (JSON; replaces "
+         QStringLiteral("time push, open, edit round trip and convergence on a team server (JSON; deletes "
                         "URL's model)"),
          &cmdBenchTeam},
     };

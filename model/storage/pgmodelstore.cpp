@@ -411,6 +411,16 @@ Expected<qint64> PgModelStore::publish(const Model &model, const QString &name, 
     return id;
 }
 
+bool PgModelStore::remove(const QString &name)
+{
+    Tx tx(m_c);
+    const Result old = m_c.exec("DELETE FROM vendorgraph.models WHERE name = $1 RETURNING id", {pg::param(name)});
+    if (old.rows() == 1)
+        m_c.exec("SELECT pg_notify('vendorgraph', $1 || ' replaced')", {pg::param(old.text(0, 0))});
+    tx.commit();
+    return old.rows() == 1;
+}
+
 Expected<TeamSnapshot> PgModelStore::open(const QString &name)
 {
     Tx tx(m_c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");

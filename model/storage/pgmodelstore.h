@@ -24,6 +24,8 @@ public:
     // that name is an Error unless replace is set (then it is deleted with its history, in the
     // same transaction). Returns the new model's id.
     Expected<qint64> publish(const Model &model, const QString &name, bool replace, const QString &summary);
+    // Deletes the model called name with its history (admins only); false when there was none.
+    bool remove(const QString &name);
     // The whole model with every item's revision, read in one consistent snapshot. An Error
     // when there is no such model or its data does not form a valid model.
     Expected<TeamSnapshot> open(const QString &name);

@@ -17,9 +17,9 @@ struct TeamBenchParams {
     int roundtrips = 20; // edits timed from one client to another
 };
 
-// The team server benchmark (`vendorgraph bench-team URL`). It replaces url's model with model,
-// then measures:
-//   push_s            publishing the model (COPY);
+// The team server benchmark (`vendorgraph bench-team URL`). It deletes url's model if there is
+// one, then measures:
+//   push_s            publishing the model as a new one (validation, COPY, commit);
 //   open_s            a client opening it into a Document (read and index);
 //   edit_roundtrip_ms the median time from one client's edit (its commit) until a second client
 //                     has applied it;

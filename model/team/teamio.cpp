@@ -61,6 +61,23 @@ Status pushModel(const Model &model, const QString &url, bool replace, const QSt
     }
 }
 
+Status deleteModel(const QString &url, const QString &password)
+{
+    const auto u = TeamUrl::parse(url);
+    if (!u)
+        return u.error();
+    auto c = connectTeam(*u, password);
+    if (!c)
+        return c.error();
+    try {
+        if (!PgModelStore(*c).remove(u->model()))
+            return Error(u->display(), QStringLiteral("there is no model \"%1\" on the server").arg(u->model()));
+        return Done{};
+    } catch (const pg::PgError &e) {
+        return Error(u->display(), QStringLiteral("not deleted: %1").arg(teamErrorText(e)));
+    }
+}
+
 Expected<std::vector<HistoryEntry>> modelHistory(const QString &url, const HistoryQuery &q, const QString &password)
 {
     const auto u = TeamUrl::parse(url);

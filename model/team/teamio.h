@@ -20,6 +20,8 @@ Expected<Model> pullModel(const QString &url, const QString &password = {});
 // Uploads model as url's model; an existing one is replaced only when replace is set.
 Status pushModel(const Model &model, const QString &url, bool replace, const QString &summary = {},
                  const QString &password = {});
+// Deletes url's model with its history (admins only); an Error when there is none.
+Status deleteModel(const QString &url, const QString &password = {});
 // The history of url's model.
 Expected<std::vector<HistoryEntry>> modelHistory(const QString &url, const HistoryQuery &q,
                                                  const QString &password = {});

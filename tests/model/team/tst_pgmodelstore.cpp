@@ -93,6 +93,11 @@ private Q_SLOTS:
         const Status editor = pushModel(m, m_server.url(QStringLiteral("alice"), QStringLiteral("twice")), true);
         QVERIFY(!editor);
         QVERIFY2(editor.error().message().contains(u"permission denied"), qPrintable(editor.error().message()));
+        // Deleting is for admins too.
+        QVERIFY(!deleteModel(m_server.url(QStringLiteral("alice"), QStringLiteral("twice"))));
+        QVERIFY(deleteModel(url).ok());
+        QVERIFY(!pullModel(url));
+        QVERIFY(!deleteModel(url));
     }
 
     void commitDetectsConflictsByRevision()
