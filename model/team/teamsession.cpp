@@ -309,8 +309,20 @@ void TeamSession::applyRemote(const TeamDelta &d, bool skipPending)
     const GraphStore &s = m_doc->store();
     ChangeSet c;
     QSet<QString> removedNodes, putNodes, removedEdges;
+    // A node with a pending own edge stays until that edge is settled (as a conflict, if the
+    // server no longer has the node), so that the edge is not lost.
+    auto hasPendingEdge = [&](const QString &id) {
+        const GraphStore::Handle h = s.node(id);
+        if (h == GraphStore::None || pending.isEmpty())
+            return false;
+        for (const auto *list : {&s.outEdges(h), &s.inEdges(h)})
+            for (const GraphStore::Handle e : *list)
+                if (pending.contains(edgeKey(s.edgeAt(e).id)))
+                    return true;
+        return false;
+    };
     for (const NodeVersion &v : d.nodes) {
-        if (pending.contains(nodeKey(v.id)))
+        if (pending.contains(nodeKey(v.id)) || (!v.node && hasPendingEdge(v.id)))
             continue;
         m_mine.remove(nodeKey(v.id));
         if (!v.node) {
@@ -722,6 +734,16 @@ void TeamSession::resolveConflict(int id, bool keepMine)
         m_metaRev = c.theirs.meta->revision;
     if (keepMine) {
         o.undo = false; // chosen knowingly: written like a new edit
+        // The user's state of every conflicting item is written, also of items the edit did not
+        // name (an edge someone attached to a node the user removed).
+        for (const ItemConflict &ic : c.items) {
+            if (ic.kind == ItemKind::Node)
+                o.nodes.insert(ic.id);
+            else if (ic.kind == ItemKind::Edge)
+                o.edges.insert(ic.id);
+            else
+                o.meta = true;
+        }
         for (const NodeVersion &v : c.theirs.nodes)
             if (!v.node)
                 m_nodeRev.remove(v.id);

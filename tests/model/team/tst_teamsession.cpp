@@ -153,6 +153,33 @@ private Q_SLOTS:
         QCOMPARE(serverModel(), a.model());
     }
 
+    void removingANodeSomeoneJustAttachedAnEdgeToIsAConflict()
+    {
+        Client a(url("alice")), b(url("bob"));
+        Edge e;
+        e.id = QStringLiteral("bobs-edge");
+        e.from = QStringLiteral("crm_tenant");
+        e.to = QStringLiteral("crm");
+        e.kind = EdgeKind::Code;
+        b.doc.undoStack()->push(new ChangeCommand(&b.doc, addEdge(b.doc, e), QStringLiteral("Add edge")));
+        // A removes crm with the edges it knows of, before Bob's edge has arrived.
+        a.doc.undoStack()->push(
+            new ChangeCommand(&a.doc, removeItems(a.doc, {QStringLiteral("crm")}, {}), QStringLiteral("Remove crm")));
+        QCOMPARE(a.session.conflicts().size(), std::size_t(1));
+        const TeamConflict c = a.session.conflicts().front();
+        QVERIFY(c.items.front().kind == ItemKind::Edge);
+        QCOMPARE(c.items.front().id, QStringLiteral("bobs-edge"));
+        QVERIFY(!c.mine.edges.front().edge);
+        QVERIFY(c.theirs.edges.front().edge);
+        QCOMPARE(serverModel().nodes.size(), test::exampleModel().nodes.size()); // nothing written
+        a.session.resolveConflict(c.id, true);
+        QVERIFY(a.session.conflicts().empty());
+        QTRY_VERIFY(!b.doc.store().findNode(QStringLiteral("crm")));
+        QTRY_COMPARE(b.model(), a.model());
+        QVERIFY(!a.model().edges.empty());
+        QCOMPARE(serverModel(), a.model());
+    }
+
     void undoAfterSomeoneElseChangedTheItemIsAConflict()
     {
         Client a(url("alice")), b(url("bob"));
