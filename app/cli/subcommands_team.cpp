@@ -168,7 +168,9 @@ int cmdHistory(const Command &c, const QStringList &args)
         s << 'r' << h.revision << "  " << h.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
           << h.author << "  " << toString(h.kind) << ' ' << (h.itemId.isEmpty() ? QStringLiteral("-") : h.itemId)
           << "  ";
-        if (h.field.isEmpty() && h.after)
+        if (h.field == u"published" && !h.before && !h.after)
+            s << (h.itemId.isEmpty() ? "published the model" : "created by the publish");
+        else if (h.field.isEmpty() && h.after)
             s << "created " << *h.after;
         else if (h.field.isEmpty())
             s << "removed (was " << h.before.value_or(QString()) << ')';

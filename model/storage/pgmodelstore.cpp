@@ -621,15 +621,31 @@ std::vector<HistoryEntry> PgModelStore::history(qint64 modelId, const HistoryQue
     auto ts = [](const QDateTime &t) {
         return t.isValid() ? Param(t.toUTC().toString(Qt::ISODateWithMs).toUtf8()) : Param();
     };
+    // The field rows, and the publish (revision 1): it created the model and, for an item query,
+    // the item, when the item has no creation row of its own but existed.
     const Result r = m_c.exec(
-        "SELECT h.revision, h.author, to_char(h.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-        "h.item_kind, h.item_id, h.field, h.before, h.after, coalesce(r.summary, '') "
+        "SELECT revision, author, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), item_kind, "
+        "item_id, field, before, after, summary FROM ("
+        "SELECT h.revision, h.author, h.at, h.item_kind, h.item_id, h.field, h.before, h.after, "
+        "coalesce(r.summary, '') AS summary "
         "FROM vendorgraph.history h LEFT JOIN vendorgraph.revisions r "
         "ON r.model_id = h.model_id AND r.revision = h.revision "
         "WHERE h.model_id = $1 AND ($2::text IS NULL OR h.item_kind = $2) AND ($3::text IS NULL OR h.item_id = $3) "
         "AND ($4::text IS NULL OR h.author = $4) AND ($5::timestamptz IS NULL OR h.at >= $5) "
         "AND ($6::timestamptz IS NULL OR h.at < $6) "
-        "ORDER BY h.revision DESC, h.item_kind, h.item_id, h.field NULLS FIRST LIMIT $7",
+        "UNION ALL "
+        "SELECT r.revision, r.author, r.at, coalesce($2, 'model'), coalesce($3, ''), 'published', NULL, NULL, "
+        "r.summary FROM vendorgraph.revisions r "
+        "WHERE r.model_id = $1 AND r.revision = 1 AND ($4::text IS NULL OR r.author = $4) "
+        "AND ($5::timestamptz IS NULL OR r.at >= $5) AND ($6::timestamptz IS NULL OR r.at < $6) "
+        "AND ($2::text IS NULL OR $2 = 'model' OR ($3::text IS NOT NULL "
+        "  AND NOT EXISTS (SELECT 1 FROM vendorgraph.history c WHERE c.model_id = $1 AND c.item_kind = $2 "
+        "                  AND c.item_id = $3 AND c.field IS NULL AND c.after IS NOT NULL) "
+        "  AND (EXISTS (SELECT 1 FROM vendorgraph.history c WHERE c.model_id = $1 AND c.item_kind = $2 "
+        "               AND c.item_id = $3) "
+        "       OR ($2 = 'node' AND EXISTS (SELECT 1 FROM vendorgraph.nodes n WHERE n.model_id = $1 AND n.id = $3)) "
+        "       OR ($2 = 'edge' AND EXISTS (SELECT 1 FROM vendorgraph.edges e WHERE e.model_id = $1 AND e.id = $3)))))"
+        ") AS x ORDER BY revision DESC, item_kind, item_id, field NULLS FIRST LIMIT $7",
         {pg::param(modelId), q.kind ? pg::param(itemKindSql(*q.kind)) : Param(),
          q.kind && !q.itemId.isEmpty() ? pg::param(q.itemId) : Param(),
          q.author.isEmpty() ? Param() : pg::param(q.author), ts(q.since), ts(q.until), pg::param(qint64(q.limit))});

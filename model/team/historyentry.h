@@ -12,7 +12,8 @@ namespace vg {
 
 // One recorded change of one field, written by the server itself (a trigger), with the
 // database login that made it. field is empty when the whole item was created (after holds
-// every field as a JSON object) or removed (before holds it). Field names are the server's
+// every field as a JSON object) or removed (before holds it); it is "published" (before and
+// after empty) for the publish that created the model and the items it brought. Field names are the server's
 // column names with src/dst shown as from/to; nested values are their canonical JSON text.
 struct HistoryEntry {
     qint64 revision = 0;

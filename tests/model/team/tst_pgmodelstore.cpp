@@ -274,9 +274,18 @@ private Q_SLOTS:
         qe.kind = ItemKind::Edge;
         qe.itemId = e.id;
         const auto he = sb.history(snap.modelId, qe);
-        QCOMPARE(he.size(), std::size_t(1));
+        QCOMPARE(he.size(), std::size_t(2));
         QVERIFY(he[0].field.isEmpty() && he[0].before && !he[0].after);
         QCOMPARE(he[0].author, QStringLiteral("bob"));
+        // Its creation: the publish (the items of a publish are not logged one by one).
+        QCOMPARE(he[1].field, QStringLiteral("published"));
+        QCOMPARE(he[1].revision, 1);
+        QCOMPARE(he[1].author, QStringLiteral("dave"));
+        // An id that never existed has no history at all.
+        HistoryQuery none;
+        none.kind = ItemKind::Node;
+        none.itemId = QStringLiteral("never-there");
+        QVERIFY(sb.history(snap.modelId, none).empty());
 
         // The model-wide log filters by person and date.
         HistoryQuery byBob;

@@ -251,7 +251,8 @@ private Q_SLOTS:
         q.itemId = QStringLiteral("crm");
         const auto h = a.session.history(q);
         QVERIFY(h);
-        QCOMPARE(h->size(), std::size_t(1));
+        QCOMPARE(h->size(), std::size_t(2)); // the rename, then the publish that created crm
+        QCOMPARE(h->back().field, QStringLiteral("published"));
         QCOMPARE(h->front().author, QStringLiteral("alice"));
         QCOMPARE(h->front().after, std::optional<QString>(QStringLiteral("Logged")));
         QCOMPARE(h->front().summary, QStringLiteral("Rename crm"));

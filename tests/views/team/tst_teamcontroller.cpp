@@ -131,7 +131,9 @@ private Q_SLOTS:
         w.team->historyPanel()->showItem(ItemKind::Node, QStringLiteral("crm"));
         HistoryTableModel *h = w.team->historyPanel()->model();
         QAbstractItemModelTester tester(h, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QCOMPARE(h->rowCount(), 1);
+        QCOMPARE(h->rowCount(), 2); // the rename, then the publish that created crm
+        QCOMPARE(h->data(h->index(1, HistoryTableModel::Field)).toString(), QStringLiteral("published"));
+        QCOMPARE(h->data(h->index(1, HistoryTableModel::Who)).toString(), QStringLiteral("dave"));
         QCOMPARE(h->data(h->index(0, HistoryTableModel::Who)).toString(), QStringLiteral("alice"));
         QCOMPARE(h->data(h->index(0, HistoryTableModel::Field)).toString(), QStringLiteral("name"));
         QCOMPARE(h->data(h->index(0, HistoryTableModel::After)).toString(), QStringLiteral("Logged"));
