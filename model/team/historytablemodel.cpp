@@ -33,6 +33,8 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
     case Who: return h.author;
     case Item: return h.kind == ItemKind::Meta ? tr("(model)") : toString(h.kind) + QLatin1Char(' ') + h.itemId;
     case Field:
+        if (h.field == u"published" && !h.before && !h.after)
+            return h.itemId.isEmpty() ? tr("published") : tr("created by the publish");
         if (!h.field.isEmpty())
             return h.field;
         return h.after ? tr("created") : tr("removed");

@@ -26,26 +26,34 @@ const QString kRecentKey = QStringLiteral("team/recentUrls");
 
 } // namespace
 
-TeamController *TeamController::install(QMainWindow *window, Document *doc, QMenu *fileMenu,
+TeamController *TeamController::install(QMainWindow *window, Document *doc, QMenu *fileMenu, QAction *insertBefore,
                                         std::unique_ptr<TeamPrompter> prompter)
 {
-    return new TeamController(window, doc, fileMenu,
+    return new TeamController(window, doc, fileMenu, insertBefore,
                               prompter ? std::move(prompter) : std::make_unique<DialogTeamPrompter>());
 }
 
-TeamController::TeamController(QMainWindow *window, Document *doc, QMenu *fileMenu,
+TeamController::TeamController(QMainWindow *window, Document *doc, QMenu *fileMenu, QAction *insertBefore,
                                std::unique_ptr<TeamPrompter> prompter)
     : QObject(window), m_window(window), m_doc(doc), m_prompter(std::move(prompter)),
       m_session(new TeamSession(doc, this)), m_history(new HistoryPanel(m_session, window)),
       m_dock(new QDockWidget(tr("History"), window)), m_status(new QLabel(window))
 {
-    fileMenu->addSeparator();
-    m_connect = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("network-server")), tr("Connect to &Team Model…"),
-                                    this, [this] { connectTo(); });
-    m_publish = fileMenu->addAction(tr("&Publish to Team Model…"), this, [this] { publish(); });
-    m_saveCopy = fileMenu->addAction(tr("Save a &Copy As…"), this, [this] { saveCopyAs(); });
-    m_resolve = fileMenu->addAction(tr("&Resolve Conflicts…"), this, &TeamController::resolveConflicts);
-    m_disconnect = fileMenu->addAction(tr("&Disconnect from Team Model"), this, &TeamController::disconnect);
+    auto add = [&](const QString &text, auto slot) {
+        auto *a = new QAction(text, this);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_connect = add(tr("Connect to &Team Model…"), [this] { connectTo(); });
+    m_publish = add(tr("&Publish to Team Model…"), [this] { publish(); });
+    m_saveCopy = add(tr("Save a &Copy As…"), [this] { saveCopyAs(); });
+    m_resolve = add(tr("&Resolve Conflicts…"), [this] { resolveConflicts(); });
+    m_disconnect = add(tr("&Disconnect from Team Model"), [this] { disconnect(); });
+    m_connect->setIcon(QIcon::fromTheme(QStringLiteral("network-server")));
+    fileMenu->insertSeparator(insertBefore);
+    fileMenu->insertActions(insertBefore, {m_connect, m_publish, m_saveCopy, m_resolve, m_disconnect});
+    if (insertBefore)
+        fileMenu->insertSeparator(insertBefore);
     m_connect->setStatusTip(tr("Open a model on a PostgreSQL team server, edited by several people at once"));
     m_publish->setStatusTip(tr("Upload the open model to a team server and keep editing it there"));
     m_saveCopy->setStatusTip(tr("Save the model as you see it to a .vgdb or .json file"));
@@ -76,6 +84,8 @@ TeamController::TeamController(QMainWindow *window, Document *doc, QMenu *fileMe
     connect(m_doc, &Document::filePathChanged, this, &TeamController::updateTitle);
     updateStatus();
 }
+
+bool TeamController::isTeamDocument() const { return m_session->state() != TeamSession::State::Closed; }
 
 QStringList TeamController::recentUrls() const { return QSettings().value(kRecentKey).toStringList(); }
 

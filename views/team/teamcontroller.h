@@ -31,9 +31,14 @@ class TeamSession;
 class TeamController final : public QObject {
     Q_OBJECT
 public:
-    // prompter: the dialogs to use; the real ones when null.
-    static TeamController *install(QMainWindow *window, Document *doc, QMenu *fileMenu,
+    // The actions go before insertBefore (e.g. Quit), or at the end when it is null. prompter:
+    // the dialogs to use; the real ones when null.
+    static TeamController *install(QMainWindow *window, Document *doc, QMenu *fileMenu, QAction *insertBefore = nullptr,
                                    std::unique_ptr<TeamPrompter> prompter = nullptr);
+
+    // Whether the document is a team model now: its edits are saved on the server as they are
+    // made, so File ▸ Save has nothing to do (Save a Copy As… writes a file).
+    bool isTeamDocument() const;
 
     TeamSession *session() const { return m_session; }
     HistoryPanel *historyPanel() const { return m_history; }
@@ -59,7 +64,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    TeamController(QMainWindow *window, Document *doc, QMenu *fileMenu, std::unique_ptr<TeamPrompter> prompter);
+    TeamController(QMainWindow *window, Document *doc, QMenu *fileMenu, QAction *insertBefore,
+                   std::unique_ptr<TeamPrompter> prompter);
     bool openSession(const QString &url);
     void addRecent(const QString &url);
     void updateStatus();

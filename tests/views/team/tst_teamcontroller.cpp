@@ -78,10 +78,12 @@ private:
         Document *doc = new Document(&window);
         FakeTeamPrompter *prompter = new FakeTeamPrompter;
         TeamController *team;
+        QAction *quit;
         Window()
         {
             QMenu *file = window.menuBar()->addMenu(QStringLiteral("&File"));
-            team = TeamController::install(&window, doc, file, std::unique_ptr<TeamPrompter>(prompter));
+            quit = file->addAction(QStringLiteral("&Quit"));
+            team = TeamController::install(&window, doc, file, quit, std::unique_ptr<TeamPrompter>(prompter));
             team->session()->setReconnectDelay(100);
         }
     };
@@ -113,9 +115,11 @@ private Q_SLOTS:
         const QList<QAction *> actions = w.window.menuBar()->actions().first()->menu()->actions();
         for (QAction *a : {w.team->connectAction(), w.team->publishAction(), w.team->saveCopyAction(),
                            w.team->resolveAction(), w.team->disconnectAction()})
-            QVERIFY(actions.contains(a));
+            QVERIFY(actions.indexOf(a) >= 0 && actions.indexOf(a) < actions.indexOf(w.quit));
+        QVERIFY(!w.team->isTeamDocument());
         QVERIFY(!w.team->statusLabel()->isVisibleTo(&w.window));
         QVERIFY(w.team->connectTo(url("alice")));
+        QVERIFY(w.team->isTeamDocument());
         QVERIFY(w.team->statusLabel()->isVisibleTo(&w.window));
         const QString status = w.team->statusLabel()->text();
         QVERIFY2(status.contains(m_model) && status.contains(m_server.socketDir())
@@ -132,11 +136,19 @@ private Q_SLOTS:
         HistoryTableModel *h = w.team->historyPanel()->model();
         QAbstractItemModelTester tester(h, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(h->rowCount(), 2); // the rename, then the publish that created crm
-        QCOMPARE(h->data(h->index(1, HistoryTableModel::Field)).toString(), QStringLiteral("published"));
+        QCOMPARE(h->data(h->index(1, HistoryTableModel::Field)).toString(), QStringLiteral("created by the publish"));
         QCOMPARE(h->data(h->index(1, HistoryTableModel::Who)).toString(), QStringLiteral("dave"));
         QCOMPARE(h->data(h->index(0, HistoryTableModel::Who)).toString(), QStringLiteral("alice"));
         QCOMPARE(h->data(h->index(0, HistoryTableModel::Field)).toString(), QStringLiteral("name"));
         QCOMPARE(h->data(h->index(0, HistoryTableModel::After)).toString(), QStringLiteral("Logged"));
+        // VG_SCREENSHOTS=DIR saves what a person would see, for review.
+        if (const QByteArray dir = qgetenv("VG_SCREENSHOTS"); !dir.isEmpty()) {
+            w.team->historyDock()->show();
+            w.window.resize(1100, 600);
+            w.window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+            QVERIFY(w.window.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/team-history.png")));
+        }
         // Filter by person: nobody else changed anything.
         w.team->historyPanel()->authorFilter()->setText(QStringLiteral("bob"));
         w.team->historyPanel()->refresh();
@@ -178,7 +190,13 @@ private Q_SLOTS:
         theirs.name = QStringLiteral("Theirs");
         c.mine.nodes.push_back({mine.id, 3, mine, std::nullopt});
         c.theirs.nodes.push_back({theirs.id, 4, theirs, std::nullopt});
+        c.theirs.revision = 4;
         ConflictDialog d(c);
+        if (const QByteArray dir = qgetenv("VG_SCREENSHOTS"); !dir.isEmpty()) {
+            d.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&d));
+            QVERIFY(d.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/team-conflict.png")));
+        }
         QVERIFY(d.mineText().contains(u"≠ name: Mine"));
         QVERIFY(d.theirsText().contains(u"≠ name: Theirs"));
         QVERIFY(d.theirsText().contains(u"  kind: vendor")); // equal fields are not marked
