@@ -95,17 +95,23 @@ CREATE FUNCTION vendorgraph.check_node_refs() RETURNS trigger LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     bad text;
+    gone text[];
 BEGIN
     -- A model being deleted takes its edges along.
     IF NOT EXISTS (SELECT 1 FROM old_rows o JOIN vendorgraph.models m ON m.id = o.model_id) THEN
         RETURN NULL;
     END IF;
-    WITH gone AS (
-        SELECT o.model_id, o.id FROM old_rows o
-         WHERE NOT EXISTS (SELECT 1 FROM vendorgraph.nodes n WHERE n.model_id = o.model_id AND n.id = o.id))
+    -- Most statements remove no node (an update keeps its id): then there is nothing to scan.
+    SELECT array_agg(o.id) INTO gone FROM old_rows o
+     WHERE NOT EXISTS (SELECT 1 FROM vendorgraph.nodes n WHERE n.model_id = o.model_id AND n.id = o.id);
+    IF gone IS NULL THEN
+        RETURN NULL;
+    END IF;
     SELECT e.id INTO bad FROM vendorgraph.edges e
-     WHERE e.model_id IN (SELECT model_id FROM gone)
-       AND ((e.model_id, e.src) IN (SELECT model_id, id FROM gone) OR (e.model_id, e.dst) IN (SELECT model_id, id FROM gone))
+     WHERE e.model_id IN (SELECT DISTINCT o.model_id FROM old_rows o)
+       AND (e.src = ANY (gone) OR e.dst = ANY (gone))
+       AND EXISTS (SELECT 1 FROM old_rows o WHERE o.model_id = e.model_id AND (o.id = e.src OR o.id = e.dst)
+                   AND NOT EXISTS (SELECT 1 FROM vendorgraph.nodes n WHERE n.model_id = o.model_id AND n.id = o.id))
      LIMIT 1;
     IF bad IS NOT NULL THEN
         RAISE EXCEPTION 'edge "%" would be left without one of its nodes; remove it with the node', bad

@@ -149,6 +149,18 @@ private Q_SLOTS:
         QVERIFY(!ro.committed());
         QVERIFY(std::any_of(ro.conflicts.begin(), ro.conflicts.end(),
                             [](const ItemConflict &c) { return c.kind == ItemKind::Edge; }));
+        // The server keeps every edge joined to its nodes even against direct SQL by an editor.
+        for (const char *sql : {"DELETE FROM vendorgraph.nodes WHERE model_id = $1 AND id = 'crm'",
+                                "INSERT INTO vendorgraph.edges(model_id, id, revision, src, dst, kind, description, "
+                                "source) VALUES ($1, 'raw', 9, 'crm', 'ghost', 'code', '', '')",
+                                "UPDATE vendorgraph.edges SET dst = 'ghost' WHERE model_id = $1"}) {
+            try {
+                b.exec(sql, {pg::param(snap.modelId)});
+                QFAIL(qPrintable(QStringLiteral("accepted: %1").arg(QLatin1StringView(sql))));
+            } catch (const pg::PgError &err) {
+                QCOMPARE(err.sqlState, QStringLiteral("23503"));
+            }
+        }
     }
 
     void viewerCannotWriteWhateverItSends()
