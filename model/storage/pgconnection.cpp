@@ -163,9 +163,8 @@ void Connection::waitForResult()
     }
 }
 
-Result Connection::lastResult(const char *sql)
+Result Connection::lastResult()
 {
-    Q_UNUSED(sql);
     pg_result *last = nullptr;
     for (;;) {
         waitForResult();
@@ -200,7 +199,7 @@ Result Connection::exec(const char *sql, const std::vector<Param> &params)
     }
     if (!PQsendQueryParams(m_conn, sql, int(params.size()), nullptr, values.data(), lengths.data(), nullptr, 0))
         raiseConnection(QStringLiteral("could not send a statement to the server"));
-    return lastResult(sql);
+    return lastResult();
 }
 
 void Connection::execScript(const char *sql)
@@ -209,7 +208,7 @@ void Connection::execScript(const char *sql)
         throw PgError({}, QStringLiteral("not connected to the server"), true);
     if (!PQsendQuery(m_conn, sql))
         raiseConnection(QStringLiteral("could not send a statement to the server"));
-    lastResult(sql);
+    lastResult();
 }
 
 void Connection::copyIn(const char *sql, const std::function<bool(QByteArray &)> &next)
@@ -225,34 +224,7 @@ void Connection::copyIn(const char *sql, const std::function<bool(QByteArray &)>
     }
     if (PQputCopyEnd(m_conn, nullptr) != 1)
         raiseConnection(QStringLiteral("the connection was lost while uploading"));
-    Result done = lastResult(sql);
-    Q_UNUSED(done);
-}
-
-void Connection::copyOut(const char *sql, const std::vector<Param> &params,
-                         const std::function<void(QByteArrayView)> &row)
-{
-    Result start = exec(sql, params);
-    for (;;) {
-        char *buf = nullptr;
-        int n = PQgetCopyData(m_conn, &buf, 1);
-        if (n == 0) { // nothing buffered: wait for more
-            pollfd p{PQsocket(m_conn), POLLIN, 0};
-            if (::poll(&p, 1, m_timeoutMs) <= 0 || !PQconsumeInput(m_conn))
-                raiseConnection(QStringLiteral("the connection was lost while downloading"));
-            continue;
-        }
-        if (n == -1)
-            break;
-        if (n == -2)
-            raiseConnection(QStringLiteral("the connection was lost while downloading"));
-        QByteArrayView line(buf, n);
-        if (line.endsWith('\n'))
-            line.chop(1);
-        row(line);
-        PQfreemem(buf);
-    }
-    Result done = lastResult(sql);
+    Result done = lastResult();
     Q_UNUSED(done);
 }
 
@@ -288,43 +260,6 @@ void appendCopyText(QByteArray &out, QByteArrayView s)
         default: out += c;
         }
     }
-}
-
-std::vector<std::optional<QByteArray>> splitCopyRow(QByteArrayView row)
-{
-    std::vector<std::optional<QByteArray>> out;
-    QByteArray cur;
-    bool null = false;
-    auto finish = [&] {
-        if (null)
-            out.emplace_back(std::nullopt);
-        else
-            out.emplace_back(cur);
-        cur.clear();
-        null = false;
-    };
-    for (qsizetype i = 0; i < row.size(); ++i) {
-        const char c = row[i];
-        if (c == '\t') {
-            finish();
-        } else if (c == '\\' && i + 1 < row.size()) {
-            const char e = row[++i];
-            switch (e) {
-            case 'N': null = true; break;
-            case 't': cur += '\t'; break;
-            case 'n': cur += '\n'; break;
-            case 'r': cur += '\r'; break;
-            case 'b': cur += '\b'; break;
-            case 'f': cur += '\f'; break;
-            case 'v': cur += '\v'; break;
-            default: cur += e;
-            }
-        } else {
-            cur += c;
-        }
-    }
-    finish();
-    return out;
 }
 
 } // namespace vg::pg

@@ -94,8 +94,6 @@ public:
     void execScript(const char *sql);
     // Runs COPY ... FROM STDIN: next() fills a chunk of COPY text and returns false when done.
     void copyIn(const char *sql, const std::function<bool(QByteArray &chunk)> &next);
-    // Runs COPY ... TO STDOUT and hands every row (one line of COPY text, without the newline).
-    void copyOut(const char *sql, const std::vector<Param> &params, const std::function<void(QByteArrayView row)> &row);
 
     // The socket to watch for notifications, or -1.
     int socket() const;
@@ -114,7 +112,7 @@ private:
     explicit Connection(pg_conn *c, int timeoutMs) : m_conn(c), m_timeoutMs(timeoutMs) { }
     // Waits until the current command's results are all in, or throws after the timeout.
     void waitForResult();
-    Result lastResult(const char *sql);
+    Result lastResult();
     [[noreturn]] void raise(pg_result *r);
     [[noreturn]] void raiseConnection(const QString &what);
 
@@ -126,7 +124,5 @@ private:
 void appendCopyText(QByteArray &out, QByteArrayView s);
 // The COPY text token of a NULL.
 inline constexpr const char kCopyNull[] = "\\N";
-// Splits one COPY text row into its fields, unescaping them; a NULL becomes std::nullopt.
-std::vector<std::optional<QByteArray>> splitCopyRow(QByteArrayView row);
 
 } // namespace vg::pg

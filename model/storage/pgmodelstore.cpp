@@ -234,6 +234,57 @@ Node nodeFromRow(const Result &res, int row, FieldReader &r, std::optional<QPoin
     return n;
 }
 
+// Reads a JSON array of plain strings (["ID.NAME", "CONTACT.EMAIL"], as toJsonText writes
+// category ids) without a JSON parser: this runs for most of 500,000 edges. Returns false,
+// having called item for nothing, when the text is anything else (escapes included); the
+// caller then parses it as JSON.
+template <typename F>
+bool splitStringArray(QByteArrayView t, F item)
+{
+    std::vector<QByteArrayView> items;
+    qsizetype i = 0;
+    auto skipSpace = [&] {
+        while (i < t.size() && (t[i] == ' ' || t[i] == '\n'))
+            ++i;
+    };
+    skipSpace();
+    if (i >= t.size() || t[i++] != '[')
+        return false;
+    skipSpace();
+    if (i < t.size() && t[i] == ']') {
+        ++i;
+    } else {
+        for (;;) {
+            if (i >= t.size() || t[i++] != '"')
+                return false;
+            const qsizetype start = i;
+            while (i < t.size() && t[i] != '"' && t[i] != '\\')
+                ++i;
+            if (i >= t.size() || t[i] != '"')
+                return false;
+            items.push_back(t.sliced(start, i - start));
+            ++i;
+            skipSpace();
+            if (i < t.size() && t[i] == ',') {
+                ++i;
+                skipSpace();
+                continue;
+            }
+            if (i < t.size() && t[i] == ']') {
+                ++i;
+                break;
+            }
+            return false;
+        }
+    }
+    skipSpace();
+    if (i != t.size())
+        return false;
+    for (const QByteArrayView v : items)
+        item(v);
+    return true;
+}
+
 // Reads a row of VG_EDGE_COLUMNS; intern shares the QStrings of node ids.
 Edge edgeFromRow(const Result &res, int row, FieldReader &r, QHash<QByteArray, QString> &intern)
 {
@@ -252,7 +303,8 @@ Edge edgeFromRow(const Result &res, int row, FieldReader &r, QHash<QByteArray, Q
         e.kind = *k;
     else
         r.fail(where(), QStringLiteral("unknown kind \"%1\"").arg(res.text(row, 4)));
-    if (!res.isNull(row, 5)) {
+    if (!res.isNull(row, 5)
+        && !splitStringArray(res.utf8(row, 5), [&](QByteArrayView c) { e.categories << interned(c); })) {
         const QString label = where() + QStringLiteral(", categories");
         const QJsonValue v = parseJsonText(res.utf8(row, 5), label, r);
         for (const QJsonValue &c : v.toArray())
@@ -469,7 +521,6 @@ Expected<TeamSnapshot> PgModelStore::open(const QString &name)
         }
     }
     tx.commit();
-    s.model.sortById();
     for (Problem &p : validateModel(s.model))
         r.problems.push_back(std::move(p));
     if (!r.problems.empty())

@@ -26,7 +26,8 @@ public:
     Expected<qint64> publish(const Model &model, const QString &name, bool replace, const QString &summary);
     // Deletes the model called name with its history (admins only); false when there was none.
     bool remove(const QString &name);
-    // The whole model with every item's revision, read in one consistent snapshot. An Error
+    // The whole model with every item's revision, read in one consistent snapshot (items in the
+    // server's order; writers sort). An Error
     // when there is no such model or its data does not form a valid model.
     Expected<TeamSnapshot> open(const QString &name);
     // Commits an edit in one transaction (vendorgraph.commit_edit).

@@ -220,11 +220,17 @@ private Q_SLOTS:
             QCOMPARE(err.sqlState, QStringLiteral("42501"));
         }
         // Nothing changed.
-        QCOMPARE(PgModelStore(c).open(QStringLiteral("ro"))->model, [] {
-            Model m = test::exampleModel();
-            m.sortById();
-            return m;
-        }());
+        QCOMPARE(
+            [&] {
+                Model m = PgModelStore(c).open(QStringLiteral("ro"))->model;
+                m.sortById();
+                return m;
+            }(),
+            [] {
+                Model m = test::exampleModel();
+                m.sortById();
+                return m;
+            }());
     }
 
     void historyRecordsEveryFieldChangeWithItsAuthor()
