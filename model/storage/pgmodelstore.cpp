@@ -612,10 +612,11 @@ Expected<TeamDelta> PgModelStore::changesSince(qint64 modelId, qint64 revision)
             // An item removed and then added again is present: its row is the truth.
             if (present.contains((node ? QStringLiteral("n:") : QStringLiteral("e:")) + itemId))
                 continue;
+            // Absent, with the revision that removed it.
             if (node)
-                d.nodes.push_back({itemId, 0, std::nullopt, std::nullopt});
+                d.nodes.push_back({itemId, gone.integer(i, 2), std::nullopt, std::nullopt});
             else
-                d.edges.push_back({itemId, 0, std::nullopt});
+                d.edges.push_back({itemId, gone.integer(i, 2), std::nullopt});
         }
     }
     tx.commit();

@@ -53,7 +53,7 @@ struct TeamEdit {
 };
 
 // What changed on the server after a revision: current versions of the items changed since
-// (absent ones were removed), up to and including revision.
+// (absent ones were removed, in the revision given), up to and including revision.
 struct TeamDelta {
     qint64 revision = 0;
     std::vector<NodeVersion> nodes;

@@ -298,6 +298,8 @@ void TeamSession::sync()
         d->meta.reset();
     applyRemote(*d, true);
     m_lastSeen = d->revision;
+    // Later deltas start after m_lastSeen: older own revisions cannot come back.
+    m_myRevisions.removeIf([this](qint64 r) { return r <= m_lastSeen; });
     retryDeferred();
     Q_EMIT remoteChangesApplied(m_lastSeen, {});
     drainNotifications();
