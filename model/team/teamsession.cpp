@@ -35,7 +35,11 @@ TeamSession::TeamSession(Document *doc, QObject *parent) : QObject(parent), m_do
     });
 }
 
-TeamSession::~TeamSession() { close(); }
+TeamSession::~TeamSession()
+{
+    blockSignals(true); // nobody listens to a session being destroyed
+    close();
+}
 
 QString TeamSession::statusText() const
 {
@@ -63,70 +67,93 @@ void TeamSession::setState(State s)
     Q_EMIT stateChanged(s);
 }
 
-Status TeamSession::connectAndListen(const QString &password)
+Expected<pg::Connection> TeamSession::connectServer(const TeamUrl &url, const QString &password, QString *user,
+                                                    bool *canWrite)
 {
+    pg::Connection c;
     try {
-        m_conn = pg::Connection::open(m_url.keys(password), m_url.values(password), 5000);
+        c = pg::Connection::open(url.keys(password), url.values(password), 5000);
     } catch (const pg::PgError &e) {
-        Error err(m_url.display(), teamErrorText(e));
+        Error err(url.display(), teamErrorText(e));
         if (e.needsPassword)
             err.problems.front().where = QStringLiteral("password");
         return err;
     }
-    if (Status s = checkTeamSchema(m_conn); !s) {
-        m_conn.close();
-        return Error(m_url.display(), s.error().problems);
-    }
+    if (Status s = checkTeamSchema(c); !s)
+        return Error(url.display(), s.error().problems);
     try {
-        PgModelStore(m_conn).listen();
-        const pg::Result who = m_conn.exec("SELECT session_user, pg_has_role(current_user, $1, 'USAGE')",
-                                           {pg::param(QString::fromLatin1(kEditorRole))});
-        m_user = who.text(0, 0);
-        m_canWrite = who.boolean(0, 1);
+        PgModelStore(c).listen();
+        const pg::Result who = c.exec("SELECT session_user, pg_has_role(current_user, $1, 'USAGE')",
+                                      {pg::param(QString::fromLatin1(kEditorRole))});
+        *user = who.text(0, 0);
+        *canWrite = who.boolean(0, 1);
     } catch (const pg::PgError &e) {
-        m_conn.close();
-        return Error(m_url.display(), teamErrorText(e));
+        return Error(url.display(), teamErrorText(e));
     }
+    return c;
+}
+
+void TeamSession::attach(pg::Connection conn)
+{
+    m_conn = std::move(conn);
     delete m_notifier;
     m_notifier = new QSocketNotifier(m_conn.socket(), QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &TeamSession::onSocketReadable);
-    return Done{};
 }
 
-Status TeamSession::open(const QString &url, const QString &password)
+Expected<TeamOpening> TeamSession::prepare(const QString &url, const QString &password)
 {
     const auto u = TeamUrl::parse(url);
     if (!u)
         return u.error();
-    close();
-    m_url = *u;
-    if (Status s = connectAndListen(password); !s)
-        return s;
-    Expected<TeamSnapshot> snap = Error();
+    TeamOpening o;
+    o.url = *u;
+    o.password = password;
+    auto c = connectServer(o.url, password, &o.user, &o.canWrite);
+    if (!c)
+        return c.error();
+    o.conn = std::move(*c);
     try {
-        snap = PgModelStore(m_conn).open(m_url.model());
+        // LISTEN came first: nothing committed after this snapshot goes unnoticed.
+        Expected<TeamSnapshot> snap = PgModelStore(o.conn).open(o.url.model());
+        if (!snap)
+            return Error(o.url.display(), snap.error().problems);
+        o.snapshot = std::move(*snap);
     } catch (const pg::PgError &e) {
-        m_conn.close();
-        return Error(m_url.display(), teamErrorText(e));
+        return Error(o.url.display(), teamErrorText(e));
     }
-    if (!snap) {
-        close();
-        return Error(m_url.display(), snap.error().problems);
-    }
-    m_password = password;
-    m_modelId = snap->modelId;
-    m_lastSeen = snap->revision;
-    m_metaRev = snap->metaRevision;
-    m_nodeRev = std::move(snap->nodeRevisions);
-    m_edgeRev = std::move(snap->edgeRevisions);
+    return o;
+}
+
+Status TeamSession::open(const QString &url, const QString &password)
+{
+    Expected<TeamOpening> o = prepare(url, password);
+    if (!o)
+        return o.error();
+    return adopt(std::move(*o));
+}
+
+Status TeamSession::adopt(TeamOpening o)
+{
+    close();
+    m_url = o.url;
+    m_password = o.password;
+    m_user = o.user;
+    m_canWrite = o.canWrite;
+    attach(std::move(o.conn));
+    m_modelId = o.snapshot.modelId;
+    m_lastSeen = o.snapshot.revision;
+    m_metaRev = o.snapshot.metaRevision;
+    m_nodeRev = std::move(o.snapshot.nodeRevisions);
+    m_edgeRev = std::move(o.snapshot.edgeRevisions);
     m_applyingRemote = true;
-    m_doc->reset(std::move(snap->model), QString());
+    m_doc->reset(std::move(o.snapshot.model), QString());
     m_applyingRemote = false;
     m_commands.clear();
     m_lastIndex = m_doc->undoStack()->index();
     m_delay = m_firstDelay;
     setState(State::Online);
-    sync(); // anything committed between LISTEN and the snapshot
+    sync(); // anything committed between the snapshot and now
     return Done{};
 }
 
@@ -159,8 +186,9 @@ void TeamSession::goOffline(const QString &why)
     m_offlineReason = why;
     if (m_state == State::Closed || m_state == State::Failed)
         return;
+    if (m_state == State::Offline)
+        Q_EMIT stateChanged(m_state); // the reason changed
     setState(State::Offline);
-    Q_EMIT stateChanged(m_state); // the reason may have changed
     if (!m_retry->isActive())
         m_retry->start(m_delay);
 }
@@ -169,13 +197,15 @@ void TeamSession::tryReconnect()
 {
     if (m_state != State::Offline)
         return;
-    if (Status s = connectAndListen(m_password); !s) {
-        m_offlineReason = s.error().problems.front().what;
+    auto c = connectServer(m_url, m_password, &m_user, &m_canWrite);
+    if (!c) {
+        m_offlineReason = c.error().problems.front().what;
         m_delay = std::min(m_delay * 2, kMaxDelayMs);
         m_retry->start(m_delay);
         Q_EMIT stateChanged(m_state);
         return;
     }
+    attach(std::move(*c));
     std::optional<qint64> id;
     try {
         id = PgModelStore(m_conn).modelId(m_url.model());

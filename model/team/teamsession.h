@@ -21,6 +21,18 @@ namespace vg {
 struct ChangeSet;
 class Document;
 
+// The part of opening a team model that talks to the server: connected, schema checked,
+// listening, the model read. It touches no document and no QObject, so it may be made on a
+// worker thread and handed to TeamSession::adopt() on the session's thread.
+struct TeamOpening {
+    TeamUrl url;
+    QString password;
+    pg::Connection conn;
+    QString user;
+    bool canWrite = false;
+    TeamSnapshot snapshot;
+};
+
 // An edit the server refused because an item it touches changed there since the user saw it.
 // Nothing of the edit was written. The document shows the user's version until they choose.
 struct TeamConflict {
@@ -68,6 +80,10 @@ public:
     // from ~/.pgpass. On failure the document is unchanged; when the server wants a password
     // that was not given, the error's first problem has where == "password".
     Status open(const QString &url, const QString &password = {});
+    // open() in two steps: prepare() may run on any thread (it blocks for the download);
+    // adopt() then replaces the document's model on the session's thread.
+    static Expected<TeamOpening> prepare(const QString &url, const QString &password = {});
+    Status adopt(TeamOpening opening);
     // Stops following the server; the document keeps its content. Queued edits are dropped.
     void close();
 
@@ -126,7 +142,10 @@ private:
     void setState(State s);
     void goOffline(const QString &why);
     void tryReconnect();
-    Status connectAndListen(const QString &password);
+    // Connects, checks the schema, LISTENs and asks who we are; any thread.
+    static Expected<pg::Connection> connectServer(const TeamUrl &url, const QString &password, QString *user,
+                                                  bool *canWrite);
+    void attach(pg::Connection conn);
     void onSocketReadable();
     void drainNotifications();
     void scheduleSync();

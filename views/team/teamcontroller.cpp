@@ -11,11 +11,14 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
+#include <QThread>
 #include <QTimer>
 
 namespace vg {
@@ -23,6 +26,24 @@ namespace vg {
 namespace {
 
 const QString kRecentKey = QStringLiteral("team/recentUrls");
+
+// Runs work (which must touch no widget and no document) on a worker thread while the window
+// stays painted behind a busy dialog that blocks input to it; returns work's result.
+template <typename F>
+auto runBusy(QWidget *parent, const QString &text, F work) -> decltype(work())
+{
+    std::optional<decltype(work())> result;
+    QProgressDialog progress(text, QString(), 0, 0, parent);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    QEventLoop loop;
+    std::unique_ptr<QThread> thread(QThread::create([&] { result.emplace(work()); }));
+    QObject::connect(thread.get(), &QThread::finished, &loop, &QEventLoop::quit);
+    thread->start();
+    loop.exec();
+    thread->wait();
+    return std::move(*result);
+}
 
 } // namespace
 
@@ -104,14 +125,17 @@ void TeamController::addRecent(const QString &url)
 
 bool TeamController::openSession(const QString &url)
 {
-    Status s = m_session->open(url);
-    if (!s && s.error().problems.front().where == u"password") {
+    // The download runs off the GUI thread; the document is replaced on it afterwards.
+    const QString reading = tr("Reading the team model…");
+    Expected<TeamOpening> o = runBusy(m_window, reading, [&] { return TeamSession::prepare(url); });
+    if (!o && o.error().problems.front().where == u"password") {
         const auto u = TeamUrl::parse(url);
         const std::optional<QString> pw = m_prompter->askPassword(m_window, u ? u->server() : url);
         if (!pw)
             return false;
-        s = m_session->open(url, *pw);
+        o = runBusy(m_window, reading, [&] { return TeamSession::prepare(url, *pw); });
     }
+    const Status s = o ? m_session->adopt(std::move(*o)) : Status(o.error());
     if (!s) {
         m_prompter->showError(m_window, tr("Cannot open the team model"), s.error().message());
         return false;
@@ -147,8 +171,12 @@ bool TeamController::publish(const QString &given)
         given.isEmpty() ? m_prompter->askUrl(m_window, tr("Publish to Team Model"), recentUrls(), suggested) : given;
     if (url.isEmpty())
         return false;
+    // The snapshot is immutable and the upload opens its own connection: it runs off the GUI thread.
     const std::shared_ptr<const Model> model = m_doc->snapshot();
-    if (Status s = pushModel(*model, url, false, tr("Published from %1").arg(m_doc->displayName())); !s) {
+    const QString summary = tr("Published from %1").arg(m_doc->displayName());
+    if (Status s =
+            runBusy(m_window, tr("Publishing the model…"), [&] { return pushModel(*model, url, false, summary); });
+        !s) {
         m_prompter->showError(m_window, tr("Not published"), s.error().message());
         return false;
     }
