@@ -3,6 +3,7 @@
 
 #include "views/mainwindow/filecontroller.h"
 #include "views/mainwindow/mainwindow.h"
+#include "views/team/teamcontroller.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -33,6 +34,9 @@ int main(int argc, char *argv[])
     window.show();
     if (args.value(0) == u"--sample") {
         if (!window.files()->offerRecovery())
+            window.openSample();
+    } else if (args.value(0).startsWith(QLatin1String("postgres"))) {
+        if (!window.team()->connectTo(args.value(0)))
             window.openSample();
     } else
         window.openInitial(args.value(0));

@@ -50,6 +50,19 @@ const QList<Command> &commands()
          QStringLiteral("import CSV inventories, sub-processor sheets, GraphML or GEXF"), &cmdImport},
         {QStringLiteral("bench-import"), QStringLiteral("IN... [--into EXISTING]"),
          QStringLiteral("time an import without writing it (JSON)"), &cmdBenchImport},
+        {QStringLiteral("server-init"), QStringLiteral("URL"),
+         QStringLiteral("create or migrate a team server's schema and roles"), &cmdServerInit},
+        {QStringLiteral("push"), QStringLiteral("FILE URL [--replace]"),
+         QStringLiteral("publish a model file to a team server"), &cmdPush},
+        {QStringLiteral("pull"), QStringLiteral("URL FILE"), QStringLiteral("save a team model as .json or .vgdb"),
+         &cmdPull},
+        {QStringLiteral("history"),
+         QStringLiteral("URL [--node ID | --edge ID] [--since DATE] [--author LOGIN] [--format text|json]"),
+         QStringLiteral("who changed what in a team model, and when"), &cmdHistory},
+        {QStringLiteral("bench-team"), QStringLiteral("URL [--model FILE] [--clients N] [--seconds S]"),
+         QStringLiteral("time push, open, edit round trip and convergence on a team server (JSON; deletes "
+                        "URL's model)"),
+         &cmdBenchTeam},
     };
     return all;
 }
@@ -64,6 +77,7 @@ QString usage()
     for (const Command &c : commands())
         s << "  " << c.name << ' ' << c.synopsis << "\n      " << c.summary << '\n';
     s << "\nOptions: --help, --version. `vendorgraph COMMAND --help` describes one command.\n"
+         "MODEL is a .json or .vgdb file, or a team server URL postgresql://host/dbname?model=NAME.\n"
          "Exit codes: 0 success; 1 invalid input or failed operation (the message names the file and place);\n"
          "            2 usage error (unknown command, option or id).\n";
     return out;
@@ -98,6 +112,8 @@ bool isHeadless(const QStringList &args)
             return true;
     if (a == u"--sample")
         return false; // the desktop app on the bundled sample
+    if (a.startsWith(QLatin1String("postgresql://")) || a.startsWith(QLatin1String("postgres://")))
+        return false; // the desktop app on a team model
     if (a.startsWith(QLatin1Char('-')))
         return true; // an unknown option: reported as a usage error
     // Anything else opens in the desktop app if it can be a model file; a word that is

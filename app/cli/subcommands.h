@@ -65,5 +65,10 @@ QList<ExportFormatHandler> exportFormats();
 int cmdExport(const Command &, const QStringList &);
 int cmdImport(const Command &, const QStringList &);
 int cmdBenchImport(const Command &, const QStringList &);
+int cmdServerInit(const Command &, const QStringList &);
+int cmdPush(const Command &, const QStringList &);
+int cmdPull(const Command &, const QStringList &);
+int cmdHistory(const Command &, const QStringList &);
+int cmdBenchTeam(const Command &, const QStringList &);
 
 } // namespace vg::cli

@@ -7,6 +7,8 @@
 #include "model/storage/atomicfile.h"
 #include "model/storage/documentreader.h"
 #include "model/storage/documentwriter.h"
+#include "model/team/teamio.h"
+#include "model/team/teamurl.h"
 
 #include <QFileInfo>
 
@@ -14,6 +16,8 @@ namespace vg {
 
 Expected<FileFormat> formatForPath(const QString &path)
 {
+    if (TeamUrl::looksLikeUrl(path))
+        return FileFormat::TeamServer;
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == u"json")
         return FileFormat::Json;
@@ -21,7 +25,7 @@ Expected<FileFormat> formatForPath(const QString &path)
         return FileFormat::Document;
     return Error(path,
                  QStringLiteral("unknown file type \"%1\"; expected a name ending in .vgdb (document) or "
-                                ".json (interchange)")
+                                ".json (interchange), or a team server URL postgresql://host/dbname?model=NAME")
                      .arg(suffix.isEmpty() ? QStringLiteral("(none)") : QLatin1Char('.') + suffix));
 }
 
@@ -32,6 +36,8 @@ Expected<Model> loadModel(const QString &path)
         return format.error();
     if (*format == FileFormat::Document)
         return readDocument(path);
+    if (*format == FileFormat::TeamServer)
+        return pullModel(path);
     Expected<QByteArray> bytes = readInputFile(path);
     if (!bytes)
         return bytes.error();
@@ -48,6 +54,10 @@ std::vector<Problem> validateFile(const QString &path)
         readDocumentLenient(path, &problems);
         return problems;
     }
+    if (*format == FileFormat::TeamServer) {
+        Expected<Model> m = pullModel(path);
+        return m ? std::vector<Problem>() : m.error().problems;
+    }
     Expected<QByteArray> bytes = readInputFile(path);
     if (!bytes)
         return bytes.error().problems;
@@ -62,6 +72,8 @@ Status saveModel(const Model &model, const QString &path)
         return format.error();
     if (*format == FileFormat::Document)
         return writeDocument(model, path);
+    if (*format == FileFormat::TeamServer)
+        return pushModel(model, path, false);
     return writeBytesAtomically(path, serializeModelJson(model));
 }
 

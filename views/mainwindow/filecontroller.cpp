@@ -7,6 +7,7 @@
 #include "model/layout/layoutgraph.h"
 #include "views/mainwindow/backgroundtask.h"
 #include "views/mainwindow/mainwindow.h"
+#include "views/team/teamcontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -226,6 +227,9 @@ bool FileController::openFile(const QString &path)
 
 bool FileController::save()
 {
+    // A team model's edits are saved on the server as they are made.
+    if (m_window->team() && m_window->team()->isTeamDocument())
+        return true;
     Document *doc = m_window->document();
     if (doc->filePath().isEmpty())
         return saveAs();

@@ -18,6 +18,7 @@
 #include "views/panels/modelbrowser.h"
 #include "views/panels/scenariopanel.h"
 #include "views/panels/tablespanel.h"
+#include "views/team/teamcontroller.h"
 
 #include <QCloseEvent>
 #include <QCoreApplication>
@@ -192,7 +193,14 @@ void MainWindow::createMenus()
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_files->createActions(menuBar()->addMenu(tr("&File")), bar);
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_files->createActions(file, bar);
+    // The team server's File entries go before Quit; it keeps the title while connected.
+    QAction *quit = nullptr;
+    for (QAction *a : file->actions())
+        if (a->menuRole() == QAction::QuitRole)
+            quit = a;
+    m_team = TeamController::install(this, m_doc, file, quit);
     m_edits->createActions(menuBar()->addMenu(tr("&Edit")), bar);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *layout = menuBar()->addMenu(tr("&Layout"));

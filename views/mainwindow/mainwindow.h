@@ -25,6 +25,7 @@ class Inspector;
 class Minimap;
 class ModelBrowser;
 class ScenarioController;
+class TeamController;
 class ScenarioPanel;
 class Selection;
 class TablesPanel;
@@ -57,6 +58,8 @@ public:
     ScenarioPanel *scenarioPanel() const { return m_scenarioPanel; }
     AnalysisPanel *analysisPanel() const { return m_analysisPanel; }
     ScenarioController *scenarios() const { return m_scenarios; }
+    // The team server (File > Connect to Team Model...); null before createMenus().
+    TeamController *team() const { return m_team; }
     Prompter *prompter() const { return m_prompter.get(); }
     FileController *files() const { return m_files; }
     EditController *edits() const { return m_edits; }
@@ -101,6 +104,7 @@ private:
     ScenarioPanel *m_scenarioPanel = nullptr;
     AnalysisPanel *m_analysisPanel = nullptr;
     ScenarioController *m_scenarios = nullptr;
+    TeamController *m_team = nullptr;
     FileController *m_files = nullptr;
     EditController *m_edits = nullptr;
     ViewController *m_views = nullptr;

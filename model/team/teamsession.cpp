@@ -1,0 +1,833 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/team/teamsession.h"
+
+#include "model/document/document.h"
+#include "model/storage/pgmodelstore.h"
+#include "model/storage/pgschema.h"
+
+#include <QScopeGuard>
+#include <QSocketNotifier>
+#include <QTimer>
+
+namespace vg {
+
+namespace {
+
+QString nodeKey(const QString &id) { return QStringLiteral("n:") + id; }
+QString edgeKey(const QString &id) { return QStringLiteral("e:") + id; }
+const QString kMetaKey = QStringLiteral("m:");
+
+constexpr int kMaxDelayMs = 10000;
+constexpr int kMaxAutoRetries = 3;
+
+} // namespace
+
+TeamSession::TeamSession(Document *doc, QObject *parent) : QObject(parent), m_doc(doc), m_retry(new QTimer(this))
+{
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &TeamSession::tryReconnect);
+    connect(m_doc, &Document::changeApplied, this, &TeamSession::onChangeApplied);
+    connect(m_doc->undoStack(), &QUndoStack::indexChanged, this, &TeamSession::onUndoIndexChanged);
+    // Another model opened in the document (File > Open, New): stop following the server.
+    connect(m_doc, &Document::modelReset, this, [this] {
+        if (!m_applyingRemote && m_state != State::Closed)
+            close();
+    });
+}
+
+TeamSession::~TeamSession()
+{
+    blockSignals(true); // nobody listens to a session being destroyed
+    close();
+}
+
+QString TeamSession::statusText() const
+{
+    QString s;
+    switch (m_state) {
+    case State::Closed: return tr("Not connected");
+    case State::Online:
+        s = m_canWrite ? tr("Online as %1").arg(m_user) : tr("Online as %1 (view only)").arg(m_user);
+        break;
+    case State::Offline: s = tr("Offline, reconnecting (%1)").arg(m_offlineReason); break;
+    case State::Failed: s = tr("Disconnected: %1").arg(m_offlineReason); break;
+    }
+    if (!m_outbox.empty())
+        s += tr("; %n edit(s) queued", nullptr, int(m_outbox.size()));
+    if (!m_conflicts.empty())
+        s += tr("; %n conflict(s) to resolve", nullptr, int(m_conflicts.size()));
+    return s;
+}
+
+void TeamSession::setState(State s)
+{
+    if (m_state == s)
+        return;
+    m_state = s;
+    Q_EMIT stateChanged(s);
+}
+
+Expected<pg::Connection> TeamSession::connectServer(const TeamUrl &url, const QString &password, QString *user,
+                                                    bool *canWrite)
+{
+    pg::Connection c;
+    try {
+        c = pg::Connection::open(url.keys(password), url.values(password), 5000);
+    } catch (const pg::PgError &e) {
+        Error err(url.display(), teamErrorText(e));
+        if (e.needsPassword)
+            err.problems.front().where = QStringLiteral("password");
+        return err;
+    }
+    if (Status s = checkTeamSchema(c); !s)
+        return Error(url.display(), s.error().problems);
+    try {
+        PgModelStore(c).listen();
+        const pg::Result who = c.exec("SELECT session_user, pg_has_role(current_user, $1, 'USAGE')",
+                                      {pg::param(QString::fromLatin1(kEditorRole))});
+        *user = who.text(0, 0);
+        *canWrite = who.boolean(0, 1);
+    } catch (const pg::PgError &e) {
+        return Error(url.display(), teamErrorText(e));
+    }
+    return c;
+}
+
+void TeamSession::attach(pg::Connection conn)
+{
+    m_conn = std::move(conn);
+    delete m_notifier;
+    m_notifier = new QSocketNotifier(m_conn.socket(), QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &TeamSession::onSocketReadable);
+}
+
+Expected<TeamOpening> TeamSession::prepare(const QString &url, const QString &password)
+{
+    const auto u = TeamUrl::parse(url);
+    if (!u)
+        return u.error();
+    TeamOpening o;
+    o.url = *u;
+    o.password = password;
+    auto c = connectServer(o.url, password, &o.user, &o.canWrite);
+    if (!c)
+        return c.error();
+    o.conn = std::move(*c);
+    try {
+        // LISTEN came first: nothing committed after this snapshot goes unnoticed.
+        Expected<TeamSnapshot> snap = PgModelStore(o.conn).open(o.url.model());
+        if (!snap)
+            return Error(o.url.display(), snap.error().problems);
+        o.snapshot = std::move(*snap);
+    } catch (const pg::PgError &e) {
+        return Error(o.url.display(), teamErrorText(e));
+    }
+    return o;
+}
+
+Status TeamSession::open(const QString &url, const QString &password)
+{
+    Expected<TeamOpening> o = prepare(url, password);
+    if (!o)
+        return o.error();
+    return adopt(std::move(*o));
+}
+
+Status TeamSession::adopt(TeamOpening o)
+{
+    close();
+    m_url = o.url;
+    m_password = o.password;
+    m_user = o.user;
+    m_canWrite = o.canWrite;
+    attach(std::move(o.conn));
+    m_modelId = o.snapshot.modelId;
+    m_lastSeen = o.snapshot.revision;
+    m_metaRev = o.snapshot.metaRevision;
+    m_nodeRev = std::move(o.snapshot.nodeRevisions);
+    m_edgeRev = std::move(o.snapshot.edgeRevisions);
+    m_applyingRemote = true;
+    m_doc->reset(std::move(o.snapshot.model), QString());
+    m_applyingRemote = false;
+    m_commands.clear();
+    m_lastIndex = m_doc->undoStack()->index();
+    m_delay = m_firstDelay;
+    setState(State::Online);
+    sync(); // anything committed between the snapshot and now
+    return Done{};
+}
+
+void TeamSession::close()
+{
+    m_retry->stop();
+    delete m_notifier;
+    m_notifier = nullptr;
+    m_conn.close();
+    m_outbox.clear();
+    m_conflicts.clear();
+    m_conflictEdits.clear();
+    m_deferred.clear();
+    m_mine.clear();
+    m_myRevisions.clear();
+    m_nodeRev.clear();
+    m_edgeRev.clear();
+    m_password.clear();
+    m_modelId = 0;
+    setState(State::Closed);
+}
+
+void TeamSession::dropConnection() { goOffline(tr("connection closed")); }
+
+void TeamSession::goOffline(const QString &why)
+{
+    delete m_notifier;
+    m_notifier = nullptr;
+    m_conn.close();
+    m_offlineReason = why;
+    if (m_state == State::Closed || m_state == State::Failed)
+        return;
+    if (m_state == State::Offline)
+        Q_EMIT stateChanged(m_state); // the reason changed
+    setState(State::Offline);
+    if (!m_retry->isActive())
+        m_retry->start(m_delay);
+}
+
+void TeamSession::tryReconnect()
+{
+    if (m_state != State::Offline)
+        return;
+    auto c = connectServer(m_url, m_password, &m_user, &m_canWrite);
+    if (!c) {
+        m_offlineReason = c.error().problems.front().what;
+        m_delay = std::min(m_delay * 2, kMaxDelayMs);
+        m_retry->start(m_delay);
+        Q_EMIT stateChanged(m_state);
+        return;
+    }
+    attach(std::move(*c));
+    std::optional<qint64> id;
+    try {
+        id = PgModelStore(m_conn).modelId(m_url.model());
+    } catch (const pg::PgError &e) {
+        goOffline(teamErrorText(e));
+        return;
+    }
+    if (!id || *id != m_modelId) {
+        m_conn.close();
+        m_offlineReason = tr("the model was deleted or replaced on the server; connect again to load it (save a "
+                             "copy first to keep unsent edits)");
+        setState(State::Failed);
+        return;
+    }
+    m_delay = m_firstDelay;
+    setState(State::Online);
+    flush();
+    sync();
+}
+
+bool TeamSession::handleError(const pg::PgError &e)
+{
+    if (e.connectionLost || !m_conn.isHealthy()) {
+        goOffline(teamErrorText(e));
+        return true;
+    }
+    return false;
+}
+
+void TeamSession::drainNotifications()
+{
+    // Notifications that arrived while a statement ran were read with its results; the socket
+    // has nothing left to signal, so look at libpq's queue now.
+    if (m_state == State::Online && m_conn.isOpen())
+        QTimer::singleShot(0, this, &TeamSession::onSocketReadable);
+}
+
+void TeamSession::onSocketReadable()
+{
+    if (!m_conn.isOpen())
+        return;
+    std::vector<pg::Notification> notes;
+    try {
+        notes = m_conn.takeNotifications();
+    } catch (const pg::PgError &e) {
+        goOffline(teamErrorText(e));
+        return;
+    }
+    const QString mine = QString::number(m_modelId);
+    for (const pg::Notification &n : notes) {
+        const QStringList parts = n.payload.split(QLatin1Char(' '));
+        if (parts.value(0) != mine)
+            continue;
+        if (parts.value(1) == u"replaced") {
+            m_conn.close();
+            m_offlineReason = tr("the model was replaced on the server; connect again to load it");
+            setState(State::Failed);
+            return;
+        }
+        if (parts.value(1).toLongLong() > m_lastSeen)
+            scheduleSync();
+    }
+}
+
+void TeamSession::scheduleSync()
+{
+    if (m_syncScheduled)
+        return;
+    m_syncScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_syncScheduled = false;
+        sync();
+    });
+}
+
+QSet<QString> TeamSession::pendingKeys() const
+{
+    QSet<QString> keys;
+    auto add = [&](const Outgoing &o) {
+        for (const QString &id : o.nodes)
+            keys.insert(nodeKey(id));
+        for (const QString &id : o.edges)
+            keys.insert(edgeKey(id));
+        if (o.meta)
+            keys.insert(kMetaKey);
+    };
+    for (const Outgoing &o : m_outbox)
+        add(o);
+    for (const Outgoing &o : m_conflictEdits)
+        add(o);
+    if (m_capturing)
+        add(m_capture);
+    return keys;
+}
+
+void TeamSession::sync()
+{
+    if (m_state != State::Online)
+        return;
+    Expected<TeamDelta> d = Error();
+    try {
+        d = PgModelStore(m_conn).changesSince(m_modelId, m_lastSeen);
+    } catch (const pg::PgError &e) {
+        if (!handleError(e))
+            Q_EMIT editRefused(teamErrorText(e));
+        return;
+    }
+    if (!d) {
+        m_conn.close();
+        m_offlineReason = d.error().message();
+        setState(State::Failed);
+        return;
+    }
+    if (d->revision <= m_lastSeen)
+        return;
+    // Own commits are in the document already.
+    std::erase_if(d->nodes, [&](const NodeVersion &v) { return m_myRevisions.contains(v.revision); });
+    std::erase_if(d->edges, [&](const EdgeVersion &v) { return m_myRevisions.contains(v.revision); });
+    if (d->meta && m_myRevisions.contains(d->meta->revision))
+        d->meta.reset();
+    applyRemote(*d, true);
+    m_lastSeen = d->revision;
+    // Later deltas start after m_lastSeen: older own revisions cannot come back.
+    m_myRevisions.removeIf([this](qint64 r) { return r <= m_lastSeen; });
+    retryDeferred();
+    Q_EMIT remoteChangesApplied(m_lastSeen, {});
+    drainNotifications();
+}
+
+void TeamSession::applyRemote(const TeamDelta &d, bool skipPending)
+{
+    const QSet<QString> pending = skipPending ? pendingKeys() : QSet<QString>();
+    const GraphStore &s = m_doc->store();
+    ChangeSet c;
+    QSet<QString> removedNodes, putNodes, removedEdges;
+    // A node with a pending own edge stays until that edge is settled (as a conflict, if the
+    // server no longer has the node), so that the edge is not lost.
+    auto hasPendingEdge = [&](const QString &id) {
+        const GraphStore::Handle h = s.node(id);
+        if (h == GraphStore::None || pending.isEmpty())
+            return false;
+        for (const auto *list : {&s.outEdges(h), &s.inEdges(h)})
+            for (const GraphStore::Handle e : *list)
+                if (pending.contains(edgeKey(s.edgeAt(e).id)))
+                    return true;
+        return false;
+    };
+    for (const NodeVersion &v : d.nodes) {
+        if (pending.contains(nodeKey(v.id)) || (!v.node && hasPendingEdge(v.id)))
+            continue;
+        m_mine.remove(nodeKey(v.id));
+        if (!v.node) {
+            m_nodeRev.remove(v.id);
+            if (s.node(v.id) != GraphStore::None) {
+                removedNodes.insert(v.id);
+                c.nodesRemoved << v.id;
+            }
+            continue;
+        }
+        m_nodeRev.insert(v.id, v.revision);
+        putNodes.insert(v.id);
+        const GraphStore::Handle h = s.node(v.id);
+        if (h == GraphStore::None || s.nodeAt(h) != *v.node)
+            c.nodesPut.push_back(*v.node);
+        if (h == GraphStore::None ? v.pos.has_value() : s.position(h) != v.pos)
+            c.positions.insert(v.id, v.pos);
+    }
+    QHash<QString, const Edge *> edgePuts;
+    for (const EdgeVersion &v : d.edges) {
+        if (pending.contains(edgeKey(v.id)))
+            continue;
+        m_mine.remove(edgeKey(v.id));
+        if (!v.edge) {
+            m_edgeRev.remove(v.id);
+            if (s.edge(v.id) != GraphStore::None && !removedEdges.contains(v.id)) {
+                removedEdges.insert(v.id);
+                c.edgesRemoved << v.id;
+            }
+            continue;
+        }
+        m_edgeRev.insert(v.id, v.revision);
+        edgePuts.insert(v.id, &*v.edge);
+    }
+    // A removed node takes its local edges along (they are re-put below if the server has them).
+    for (const QString &id : removedNodes) {
+        const GraphStore::Handle h = s.node(id);
+        for (const auto *list : {&s.outEdges(h), &s.inEdges(h)})
+            for (const GraphStore::Handle e : *list) {
+                const QString &eid = s.edgeAt(e).id;
+                if (!removedEdges.contains(eid)) {
+                    removedEdges.insert(eid);
+                    c.edgesRemoved << eid;
+                }
+            }
+    }
+    auto nodeWillExist = [&](const QString &id) {
+        return putNodes.contains(id) || (s.node(id) != GraphStore::None && !removedNodes.contains(id));
+    };
+    for (auto it = edgePuts.cbegin(); it != edgePuts.cend(); ++it) {
+        const Edge &e = **it;
+        if (!nodeWillExist(e.from) || !nodeWillExist(e.to)) {
+            // Its node is held back by a pending own edit: apply it when that is settled.
+            m_deferred.push_back({e.id, m_edgeRev.value(e.id), e});
+            if (s.edge(e.id) != GraphStore::None && !removedEdges.contains(e.id)) {
+                removedEdges.insert(e.id);
+                c.edgesRemoved << e.id;
+            }
+            continue;
+        }
+        const GraphStore::Handle h = s.edge(e.id);
+        if (h == GraphStore::None || removedEdges.contains(e.id) || s.edgeAt(h) != e)
+            c.edgesPut.push_back(e);
+    }
+    if (d.meta && !pending.contains(kMetaKey)) {
+        m_mine.remove(kMetaKey);
+        m_metaRev = d.meta->revision;
+        if (d.meta->name != m_doc->name())
+            c.name = d.meta->name;
+        if (d.meta->organization != m_doc->organization())
+            c.organization = d.meta->organization;
+        if (d.meta->categories != m_doc->categories())
+            c.categories = d.meta->categories;
+    }
+    if (c.isEmpty())
+        return;
+    m_applyingRemote = true;
+    m_doc->apply(c);
+    m_applyingRemote = false;
+}
+
+void TeamSession::retryDeferred()
+{
+    if (m_deferred.empty())
+        return;
+    TeamDelta d;
+    d.edges = std::move(m_deferred);
+    m_deferred.clear();
+    applyRemote(d, true);
+}
+
+// Capturing own edits ------------------------------------------------------------------------
+
+void TeamSession::onChangeApplied(const ChangeSet &c)
+{
+    if (m_applyingRemote || m_state == State::Closed || m_state == State::Failed)
+        return;
+    const GraphStore &s = m_doc->store();
+    Outgoing &o = m_capture;
+    for (const QString &id : c.nodesRemoved)
+        o.nodes.insert(id);
+    for (const QString &id : c.edgesRemoved)
+        o.edges.insert(id);
+    for (const auto &[from, to] : c.nodeRenames) {
+        o.nodes.insert(from);
+        o.nodes.insert(to);
+        // Edges follow a renamed node: their endpoints changed.
+        const GraphStore::Handle h = s.node(to);
+        if (h != GraphStore::None)
+            for (const auto *list : {&s.outEdges(h), &s.inEdges(h)})
+                for (const GraphStore::Handle e : *list)
+                    o.edges.insert(s.edgeAt(e).id);
+    }
+    for (const auto &[from, to] : c.edgeRenames) {
+        o.edges.insert(from);
+        o.edges.insert(to);
+    }
+    for (const Node &n : c.nodesPut)
+        o.nodes.insert(n.id);
+    for (const Edge &e : c.edgesPut)
+        o.edges.insert(e.id);
+    for (auto it = c.positions.cbegin(); it != c.positions.cend(); ++it)
+        o.nodes.insert(it.key());
+    if (c.name || c.organization || c.categories)
+        o.meta = true;
+    if (!m_capturing) {
+        m_capturing = true;
+        // A change made outside the undo stack is finished when control returns to the loop.
+        QTimer::singleShot(0, this, [this] {
+            if (m_capturing)
+                finishCapture(false, tr("Edit"));
+        });
+    }
+}
+
+void TeamSession::onUndoIndexChanged(int index)
+{
+    const QUndoStack *stack = m_doc->undoStack();
+    // Mirror the stack's commands so that an index that goes up can be told apart: the same
+    // command as before is a redo; another one is a new edit (or one merged into the top).
+    bool undo = false;
+    QString summary;
+    if (index < m_lastIndex) {
+        undo = true;
+        summary = tr("Undo %1").arg(stack->text(index));
+    } else if (index > m_lastIndex && std::size_t(index) <= m_commands.size()
+               && m_commands[std::size_t(index - 1)] == stack->command(index - 1)) {
+        undo = true;
+        summary = tr("Redo %1").arg(stack->text(index - 1));
+    } else {
+        summary = index > 0 ? stack->text(index - 1) : tr("Edit");
+    }
+    m_commands.resize(std::size_t(stack->count()));
+    for (int i = 0; i < stack->count(); ++i)
+        m_commands[std::size_t(i)] = stack->command(i);
+    m_lastIndex = index;
+    if (m_capturing)
+        finishCapture(undo, summary);
+}
+
+void TeamSession::finishCapture(bool undo, const QString &summary)
+{
+    m_capturing = false;
+    Outgoing o = std::move(m_capture);
+    m_capture = {};
+    if (o.nodes.isEmpty() && o.edges.isEmpty() && !o.meta)
+        return;
+    o.undo = undo;
+    o.summary = summary;
+    m_outbox.push_back(std::move(o));
+    Q_EMIT queueChanged(int(m_outbox.size()));
+    flush();
+}
+
+TeamEdit TeamSession::editFor(const Outgoing &o) const
+{
+    const GraphStore &s = m_doc->store();
+    TeamEdit e;
+    e.summary = o.summary;
+    for (const QString &id : o.nodes) {
+        NodeVersion v{id, m_nodeRev.value(id, 0), std::nullopt, std::nullopt};
+        if (const GraphStore::Handle h = s.node(id); h != GraphStore::None) {
+            v.node = s.nodeAt(h);
+            v.pos = s.position(h);
+        } else if (v.revision == 0) {
+            continue; // added and removed again before it was sent
+        }
+        e.nodes.push_back(std::move(v));
+    }
+    for (const QString &id : o.edges) {
+        EdgeVersion v{id, m_edgeRev.value(id, 0), std::nullopt};
+        if (const GraphStore::Handle h = s.edge(id); h != GraphStore::None)
+            v.edge = s.edgeAt(h);
+        else if (v.revision == 0)
+            continue;
+        e.edges.push_back(std::move(v));
+    }
+    if (o.meta)
+        e.meta = MetaVersion{m_metaRev, m_doc->name(), m_doc->organization(), m_doc->categories()};
+    return e;
+}
+
+TeamDelta TeamSession::mineFor(const std::vector<ItemConflict> &items) const
+{
+    const GraphStore &s = m_doc->store();
+    TeamDelta d;
+    for (const ItemConflict &c : items) {
+        if (c.kind == ItemKind::Node) {
+            NodeVersion v{c.id, m_nodeRev.value(c.id), std::nullopt, std::nullopt};
+            if (const GraphStore::Handle h = s.node(c.id); h != GraphStore::None) {
+                v.node = s.nodeAt(h);
+                v.pos = s.position(h);
+            }
+            d.nodes.push_back(std::move(v));
+        } else if (c.kind == ItemKind::Edge) {
+            EdgeVersion v{c.id, m_edgeRev.value(c.id), std::nullopt};
+            if (const GraphStore::Handle h = s.edge(c.id); h != GraphStore::None)
+                v.edge = s.edgeAt(h);
+            d.edges.push_back(std::move(v));
+        } else {
+            d.meta = MetaVersion{m_metaRev, m_doc->name(), m_doc->organization(), m_doc->categories()};
+        }
+    }
+    return d;
+}
+
+void TeamSession::flush()
+{
+    if (m_flushing || m_state != State::Online)
+        return;
+    m_flushing = true;
+    const auto done = qScopeGuard([this] { m_flushing = false; });
+    int autoRetries = 0;
+    while (!m_outbox.empty() && m_conflicts.empty() && m_state == State::Online) {
+        Outgoing &o = m_outbox.front();
+        const TeamEdit edit = editFor(o);
+        std::vector<ItemConflict> conflicts;
+        if (o.undo) {
+            // Undo and redo act on the user's own edits only.
+            for (const NodeVersion &v : edit.nodes)
+                if (v.revision != 0 && !m_mine.contains(nodeKey(v.id)))
+                    conflicts.push_back({ItemKind::Node, v.id, v.revision});
+            for (const EdgeVersion &v : edit.edges)
+                if (v.revision != 0 && !m_mine.contains(edgeKey(v.id)))
+                    conflicts.push_back({ItemKind::Edge, v.id, v.revision});
+            if (edit.meta && !m_mine.contains(kMetaKey))
+                conflicts.push_back({ItemKind::Meta, QString(), m_metaRev});
+        }
+        try {
+            if (conflicts.empty() && !edit.isEmpty()) {
+                const CommitResult r = PgModelStore(m_conn).commit(m_modelId, edit);
+                if (r.committed()) {
+                    m_myRevisions.insert(r.revision);
+                    for (const NodeVersion &v : edit.nodes) {
+                        if (v.node)
+                            m_nodeRev.insert(v.id, r.revision);
+                        else
+                            m_nodeRev.remove(v.id);
+                        m_mine.insert(nodeKey(v.id));
+                    }
+                    for (const EdgeVersion &v : edit.edges) {
+                        if (v.edge)
+                            m_edgeRev.insert(v.id, r.revision);
+                        else
+                            m_edgeRev.remove(v.id);
+                        m_mine.insert(edgeKey(v.id));
+                    }
+                    if (edit.meta) {
+                        m_metaRev = r.revision;
+                        m_mine.insert(kMetaKey);
+                    }
+                    if (r.revision == m_lastSeen + 1)
+                        m_lastSeen = r.revision;
+                    m_outbox.pop_front();
+                    autoRetries = 0;
+                    continue;
+                }
+                conflicts = r.conflicts;
+            } else if (edit.isEmpty()) {
+                m_outbox.pop_front();
+                continue;
+            }
+            // Fetch the server's versions; items where both sides already agree are no conflict.
+            Expected<TeamDelta> theirs = PgModelStore(m_conn).currentVersions(m_modelId, conflicts);
+            if (!theirs) {
+                refuse(o, theirs.error().message());
+                m_outbox.pop_front();
+                continue;
+            }
+            const TeamDelta mine = mineFor(conflicts);
+            std::vector<ItemConflict> real;
+            TeamDelta theirsReal, mineReal;
+            for (std::size_t i = 0; i < theirs->nodes.size(); ++i) {
+                const NodeVersion &t = theirs->nodes[i], &m = mine.nodes[i];
+                if (t.node == m.node && t.pos == m.pos) {
+                    m_nodeRev.insert(t.id, t.revision); // the same state: rebase on it
+                    continue;
+                }
+                real.push_back({ItemKind::Node, t.id, t.revision});
+                theirsReal.nodes.push_back(t);
+                mineReal.nodes.push_back(m);
+            }
+            for (std::size_t i = 0; i < theirs->edges.size(); ++i) {
+                const EdgeVersion &t = theirs->edges[i], &m = mine.edges[i];
+                if (t.edge == m.edge) {
+                    m_edgeRev.insert(t.id, t.revision);
+                    continue;
+                }
+                real.push_back({ItemKind::Edge, t.id, t.revision});
+                theirsReal.edges.push_back(t);
+                mineReal.edges.push_back(m);
+            }
+            if (theirs->meta && mine.meta) {
+                MetaVersion a = *theirs->meta, b = *mine.meta;
+                a.revision = b.revision = 0;
+                if (a == b) {
+                    m_metaRev = theirs->meta->revision;
+                } else {
+                    real.push_back({ItemKind::Meta, QString(), theirs->meta->revision});
+                    theirsReal.meta = theirs->meta;
+                    mineReal.meta = mine.meta;
+                }
+            }
+            if (real.empty() && ++autoRetries <= kMaxAutoRetries)
+                continue; // rebased on identical versions: send again
+            if (real.empty()) { // the server keeps refusing what it already has: report it
+                real = conflicts;
+                theirsReal = *theirs;
+                mineReal = mine;
+            }
+            TeamConflict tc;
+            tc.id = m_nextConflict++;
+            tc.summary = o.summary;
+            tc.undo = o.undo;
+            tc.items = real;
+            tc.mine = std::move(mineReal);
+            tc.theirs = std::move(theirsReal);
+            tc.theirs.revision = theirs->revision;
+            try {
+                HistoryQuery q;
+                q.limit = 1;
+                for (const ItemConflict &ic : real) {
+                    q.kind = ic.kind;
+                    q.itemId = ic.id;
+                    const auto h = PgModelStore(m_conn).history(m_modelId, q);
+                    if (!h.empty() && !tc.authors.contains(h.front().author))
+                        tc.authors << h.front().author;
+                }
+            } catch (const pg::PgError &) {
+                // Authors are a courtesy; the conflict stands without them.
+            }
+            m_conflicts.push_back(std::move(tc));
+            m_conflictEdits.push_back(std::move(o));
+            m_outbox.pop_front();
+            Q_EMIT conflictDetected(m_conflicts.back().id);
+            Q_EMIT stateChanged(m_state);
+            break;
+        } catch (const pg::PgError &e) {
+            if (handleError(e))
+                break;
+            Outgoing refused = std::move(o);
+            m_outbox.pop_front();
+            refuse(refused, teamErrorText(e));
+        }
+    }
+    Q_EMIT queueChanged(int(m_outbox.size()));
+    if (m_outbox.empty() && m_conflicts.empty() && m_state == State::Online)
+        m_doc->undoStack()->setClean(); // everything the user did is on the server
+    drainNotifications();
+}
+
+void TeamSession::refuse(const Outgoing &o, const QString &message)
+{
+    // Put the items back to the server's versions, so the document shows what is true.
+    std::vector<ItemConflict> items;
+    for (const QString &id : o.nodes)
+        items.push_back({ItemKind::Node, id, 0});
+    for (const QString &id : o.edges)
+        items.push_back({ItemKind::Edge, id, 0});
+    if (o.meta)
+        items.push_back({ItemKind::Meta, QString(), 0});
+    try {
+        Expected<TeamDelta> server = PgModelStore(m_conn).currentVersions(m_modelId, items);
+        if (server)
+            applyRemote(*server, false);
+    } catch (const pg::PgError &e) {
+        handleError(e);
+    }
+    Q_EMIT editRefused(tr("%1 was not saved: %2").arg(o.summary, message));
+}
+
+void TeamSession::resolveConflict(int id, bool keepMine)
+{
+    const auto it =
+        std::find_if(m_conflicts.begin(), m_conflicts.end(), [&](const TeamConflict &c) { return c.id == id; });
+    if (it == m_conflicts.end())
+        return;
+    const std::size_t i = std::size_t(it - m_conflicts.begin());
+    TeamConflict c = std::move(*it);
+    Outgoing o = std::move(m_conflictEdits[i]);
+    m_conflicts.erase(it);
+    m_conflictEdits.erase(m_conflictEdits.begin() + std::ptrdiff_t(i));
+    // Either way the server's versions have now been seen: later sends are based on them.
+    for (const NodeVersion &v : c.theirs.nodes)
+        m_nodeRev.insert(v.id, v.revision);
+    for (const EdgeVersion &v : c.theirs.edges)
+        m_edgeRev.insert(v.id, v.revision);
+    if (c.theirs.meta)
+        m_metaRev = c.theirs.meta->revision;
+    if (keepMine) {
+        o.undo = false; // chosen knowingly: written like a new edit
+        // The user's state of every conflicting item is written, also of items the edit did not
+        // name (an edge someone attached to a node the user removed).
+        for (const ItemConflict &ic : c.items) {
+            if (ic.kind == ItemKind::Node)
+                o.nodes.insert(ic.id);
+            else if (ic.kind == ItemKind::Edge)
+                o.edges.insert(ic.id);
+            else
+                o.meta = true;
+        }
+        for (const NodeVersion &v : c.theirs.nodes)
+            if (!v.node)
+                m_nodeRev.remove(v.id);
+        for (const EdgeVersion &v : c.theirs.edges)
+            if (!v.edge)
+                m_edgeRev.remove(v.id);
+    } else {
+        // The server's versions replace the user's; their nodes come along for their edges.
+        TeamDelta theirs = c.theirs;
+        std::vector<ItemConflict> ends;
+        for (const EdgeVersion &v : theirs.edges)
+            if (v.edge)
+                for (const QString &n : {v.edge->from, v.edge->to})
+                    if (m_doc->store().node(n) == GraphStore::None)
+                        ends.push_back({ItemKind::Node, n, 0});
+        if (!ends.empty() && m_conn.isOpen()) {
+            try {
+                if (Expected<TeamDelta> more = PgModelStore(m_conn).currentVersions(m_modelId, ends))
+                    for (NodeVersion &v : more->nodes)
+                        theirs.nodes.push_back(std::move(v));
+            } catch (const pg::PgError &e) {
+                handleError(e);
+            }
+        }
+        for (const ItemConflict &ic : c.items) {
+            if (ic.kind == ItemKind::Node)
+                o.nodes.remove(ic.id);
+            else if (ic.kind == ItemKind::Edge)
+                o.edges.remove(ic.id);
+            else
+                o.meta = false;
+        }
+        applyRemote(theirs, false);
+        o.undo = false;
+    }
+    if (!o.nodes.isEmpty() || !o.edges.isEmpty() || o.meta)
+        m_outbox.push_front(std::move(o));
+    Q_EMIT stateChanged(m_state);
+    flush();
+    retryDeferred();
+}
+
+Expected<std::vector<HistoryEntry>> TeamSession::history(const HistoryQuery &q)
+{
+    if (m_state != State::Online)
+        return Error(m_url.display(), tr("the history needs the server, which is not connected now"));
+    try {
+        return PgModelStore(m_conn).history(m_modelId, q);
+    } catch (const pg::PgError &e) {
+        handleError(e);
+        return Error(m_url.display(), teamErrorText(e));
+    }
+}
+
+} // namespace vg
