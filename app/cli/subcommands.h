@@ -62,6 +62,9 @@ struct ExportFormatHandler {
 };
 QList<ExportFormatHandler> dataExportFormats();
 QList<ExportFormatHandler> exportFormats();
+// png, svg, pdf (subcommands_diagram.cpp).
+QList<ExportFormatHandler> diagramExportFormats();
+int cmdReport(const Command &, const QStringList &);
 int cmdExport(const Command &, const QStringList &);
 int cmdImport(const Command &, const QStringList &);
 int cmdBenchImport(const Command &, const QStringList &);
