@@ -24,7 +24,7 @@ const QList<Command> &commands()
          QStringLiteral("write a reproducible synthetic model"), &cmdGenerate},
         {QStringLiteral("blast"),
          QStringLiteral("MODEL (--breach ID | --control ID)... [--max-hops N] "
-                        "[--no-potential] [--format text|json]"),
+                        "[--no-potential] [--paths] [--format text|json|csv]"),
          QStringLiteral("blast radius of a breach or control scenario"), &cmdBlast},
         {QStringLiteral("rank"),
          QStringLiteral("MODEL [--mode breach|control|both] [--top N] "

@@ -57,8 +57,9 @@ int cmdBlast(const Command &c, const QStringList &args)
     p.addOption({QStringLiteral("no-potential"), QStringLiteral("ignore pivots through exposed credentials")});
     p.addOption({QStringLiteral("paths"),
                  QStringLiteral("print every reached node's whole explaining path (output grows with path lengths)")});
-    p.addOption(formatOption("text or json"));
-    if (!parseArgs(c, p, args, 1, 1) || !checkFormat(c, p, {QStringLiteral("text"), QStringLiteral("json")}))
+    p.addOption(formatOption("text, json or csv (the exposed categories)"));
+    if (!parseArgs(c, p, args, 1, 1)
+        || !checkFormat(c, p, {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("csv")}))
         return Usage;
     Scenario s;
     for (const QString &id : p.values(QStringLiteral("breach")))
@@ -86,7 +87,10 @@ int cmdBlast(const Command &c, const QStringList &args)
         return Usage;
     }
     const bool paths = p.isSet(QStringLiteral("paths"));
-    printOut(p.value(QStringLiteral("format")) == u"json" ? json(toJson(*r, paths)) : toText(*r, *model, paths));
+    const QString format = p.value(QStringLiteral("format"));
+    printOut(format == u"json"  ? json(toJson(*r, paths))
+             : format == u"csv" ? toCsv(*r)
+                                : toText(*r, *model, paths));
     return Ok;
 }
 

@@ -51,7 +51,7 @@ private Q_SLOTS:
         const Run r = run({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
         for (const char *cmd :
-             {"export MODEL --format json|csv|graphml|dot|mermaid --out PATH", "import IN...", "bench-import"})
+             {"export MODEL --format json|csv|graphml|dot|mermaid|png|svg|pdf --out PATH", "import IN...", "bench-import"})
             QVERIFY2(r.out.contains(QLatin1StringView(cmd)), cmd);
     }
 
@@ -91,6 +91,20 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(test::readAll(m_dir.filePath(out))).startsWith(starts));
         QCOMPARE(QFileInfo(m_dir.filePath(out)).permissions() & (QFile::ReadOther | QFile::ReadGroup),
                  QFileDevice::Permissions());
+    }
+
+    // blast --format csv: the scenario's exposed categories, one RFC 4180 row each.
+    void blastWritesExposedCategoriesAsCsv()
+    {
+        const Run r = run({QStringLiteral("blast"), path("sample.vgdb"), QStringLiteral("--breach"),
+                           QStringLiteral("analytics"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(r.code, 0);
+        const QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QVERIFY(lines.value(0).startsWith(QStringLiteral("category,name,tier,exposure,plaintext")));
+        QCOMPARE(lines.size(), 7); // the six categories the analytics SDK received
+        QVERIFY2(lines.contains(QStringLiteral("CONTACT.EMAIL,Email address,3,direct,direct,no,4200000,4200000,"
+                                               "analytics,api_users,")),
+                 qPrintable(lines.join(u'|')));
     }
 
     void exportedDotRendersWithGraphviz()

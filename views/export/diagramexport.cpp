@@ -204,7 +204,7 @@ void paintDiagram(Document *doc, const DiagramRequest &request, QPainter *p, con
         sub << QObject::tr("Scenario: %1").arg(scenarioLine(request.analysis->scenario));
     else
         sub << QObject::tr("No scenario");
-    sub << QObject::tr("Model: %1").arg(doc->name()) << QDate::currentDate().toString(Qt::ISODate);
+    sub << QObject::tr("Model: %1").arg(doc->name()) << request.date.toString(Qt::ISODate);
     static const char *const scopes[] = {QT_TR_NOOP("whole map"), QT_TR_NOOP("current view"),
                                           QT_TR_NOOP("selection"), QT_TR_NOOP("blast subgraph")};
     sub << QObject::tr(scopes[int(request.scope)]);

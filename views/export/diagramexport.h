@@ -4,6 +4,7 @@
 #include "model/document/analysisservice.h"
 #include "model/domain/expected.h"
 
+#include <QDate>
 #include <QPageSize>
 #include <QRectF>
 #include <QStringList>
@@ -29,6 +30,7 @@ struct DiagramRequest {
     std::shared_ptr<const AnalysisResult> analysis;
     double scale = 1.0;                        // PNG resolution: 1x, 2x, 3x
     QPageSize pageSize = QPageSize(QPageSize::A4); // PDF; landscape
+    QDate date = QDate::currentDate();         // in the header (tests pin it)
 };
 
 enum class DiagramFormat { Png, Svg, Pdf };
