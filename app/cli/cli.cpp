@@ -44,6 +44,9 @@ const QList<Command> &commands()
          QStringLiteral("the incident one-pager of a scenario (PDF)"), &cmdReport},
         {QStringLiteral("bench-canvas"), QStringLiteral("MODEL [--width W --height H]"),
          QStringLiteral("time opening, drawing, laying out and editing the map, offscreen (JSON)"), &cmdBenchCanvas},
+        {QStringLiteral("bench-export"),
+         QStringLiteral("MODEL [--breach ID]... [--layout tiers|layered|organic] [--runs N]"),
+         QStringLiteral("time PNG 2x, SVG and PDF diagrams and the one-pager, offscreen (JSON)"), &cmdBenchExport},
         {QStringLiteral("export"),
          QStringLiteral("MODEL --format json|csv|graphml|dot|mermaid|png|svg|pdf --out PATH [--raw-csv] [--no-bom] "
                         "[--scope all|blast] [--breach ID]... [--control ID]... [--layout tiers|layered|organic] "
@@ -132,15 +135,15 @@ bool needsWidgets(const QStringList &args)
 {
     if (args.isEmpty())
         return false;
-    if (args.first() == u"bench-canvas" || args.first() == u"report")
+    if (args.first() == u"bench-canvas" || args.first() == u"bench-export" || args.first() == u"report")
         return true;
     // export draws only diagrams with the canvas.
     if (args.first() == u"export")
         for (qsizetype i = 1; i < args.size(); ++i) {
             const QString a = args[i];
             const QString value = a.startsWith(QLatin1String("--format=")) ? a.mid(9)
-                                  : a == u"--format"                      ? args.value(i + 1)
-                                                                          : QString();
+                : a == u"--format"                                         ? args.value(i + 1)
+                                                                           : QString();
             if (value == u"png" || value == u"svg" || value == u"pdf")
                 return true;
         }

@@ -35,6 +35,8 @@ QString json(const QJsonArray &a);
 double peakRssMb();
 // Prints every problem of a failed load and returns 1.
 int reportError(const Error &e);
+// The option's value as a whole number of at least min; prints a usage error when it is not.
+std::optional<int> positiveInt(const Command &c, const QCommandLineParser &p, const QString &name, int min);
 // Loads MODEL (.json or .vgdb); on failure prints the problems.
 std::optional<Model> loadOrReport(const QString &path);
 
@@ -65,6 +67,7 @@ QList<ExportFormatHandler> exportFormats();
 // png, svg, pdf (subcommands_diagram.cpp).
 QList<ExportFormatHandler> diagramExportFormats();
 int cmdReport(const Command &, const QStringList &);
+int cmdBenchExport(const Command &, const QStringList &);
 int cmdExport(const Command &, const QStringList &);
 int cmdImport(const Command &, const QStringList &);
 int cmdBenchImport(const Command &, const QStringList &);

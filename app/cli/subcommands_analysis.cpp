@@ -32,20 +32,6 @@ bool checkFormat(const Command &c, const QCommandLineParser &p, const QStringLis
     return false;
 }
 
-std::optional<int> positiveInt(const Command &c, const QCommandLineParser &p, const QString &name, int min)
-{
-    bool ok = false;
-    const int v = p.value(name).toInt(&ok);
-    if (!ok || v < min) {
-        printErr(QStringLiteral("vendorgraph %1: --%2 expects a whole number of at least %3, found \"%4\"")
-                     .arg(c.name, name)
-                     .arg(min)
-                     .arg(p.value(name)));
-        return std::nullopt;
-    }
-    return v;
-}
-
 } // namespace
 
 int cmdBlast(const Command &c, const QStringList &args)
@@ -88,9 +74,7 @@ int cmdBlast(const Command &c, const QStringList &args)
     }
     const bool paths = p.isSet(QStringLiteral("paths"));
     const QString format = p.value(QStringLiteral("format"));
-    printOut(format == u"json"  ? json(toJson(*r, paths))
-             : format == u"csv" ? toCsv(*r)
-                                : toText(*r, *model, paths));
+    printOut(format == u"json" ? json(toJson(*r, paths)) : format == u"csv" ? toCsv(*r) : toText(*r, *model, paths));
     return Ok;
 }
 

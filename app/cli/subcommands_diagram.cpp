@@ -10,7 +10,13 @@
 #include "views/export/diagramexport.h"
 #include "views/export/incidentreport.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonObject>
 #include <QPageSize>
+#include <QTemporaryDir>
+
+#include <algorithm>
 
 namespace vg::cli {
 
@@ -23,7 +29,8 @@ QList<QCommandLineOption> scenarioOptions()
             QCommandLineOption(QStringLiteral("control"), QStringLiteral("node the attacker can act as"),
                                QStringLiteral("ID")),
             QCommandLineOption(QStringLiteral("max-hops"), QStringLiteral("bound propagation"), QStringLiteral("N")),
-            QCommandLineOption(QStringLiteral("no-potential"), QStringLiteral("ignore pivots through exposed credentials"))};
+            QCommandLineOption(QStringLiteral("no-potential"),
+                               QStringLiteral("ignore pivots through exposed credentials"))};
 }
 
 Scenario scenarioFrom(const QCommandLineParser &p)
@@ -72,7 +79,8 @@ bool prepare(const Model &model, const QCommandLineParser &p, Document &doc, Ana
     const Scenario s = scenarioFrom(p);
     for (const Seed &seed : s.seeds)
         if (std::none_of(m.nodes.begin(), m.nodes.end(), [&](const Node &n) { return n.id == seed.nodeId; })) {
-            printErr(QStringLiteral("vendorgraph: unknown node \"%1\"; expected the id of a node in the model").arg(seed.nodeId));
+            printErr(QStringLiteral("vendorgraph: unknown node \"%1\"; expected the id of a node in the model")
+                         .arg(seed.nodeId));
             return false;
         }
     doc.reset(std::move(m), QString());
@@ -81,7 +89,8 @@ bool prepare(const Model &model, const QCommandLineParser &p, Document &doc, Ana
         analysis.waitForIdle(600000);
         *result = analysis.result();
         if (!*result || !(*result)->radius) {
-            printErr(QStringLiteral("vendorgraph: the analysis failed: %1").arg(*result ? (*result)->error : QString()));
+            printErr(
+                QStringLiteral("vendorgraph: the analysis failed: %1").arg(*result ? (*result)->error : QString()));
             return false;
         }
     }
@@ -113,7 +122,8 @@ int exportDiagramAs(const Model &model, const QString &out, const QCommandLinePa
         bool ok = false;
         req.scale = p.value(QStringLiteral("scale")).toDouble(&ok);
         if (!ok || req.scale < 1 || req.scale > 3) {
-            printErr(QStringLiteral("vendorgraph export: --scale must be 1, 2 or 3, found \"%1\"").arg(p.value(QStringLiteral("scale"))));
+            printErr(QStringLiteral("vendorgraph export: --scale must be 1, 2 or 3, found \"%1\"")
+                         .arg(p.value(QStringLiteral("scale"))));
             return Usage;
         }
     }
@@ -160,7 +170,8 @@ int cmdReport(const Command &c, const QStringList &args)
     p.addOption({QStringLiteral("layout"), QStringLiteral("tiers, layered or organic"), QStringLiteral("LAYOUT")});
     if (!parseArgs(c, p, args, 1, 1))
         return Usage;
-    if (!p.isSet(QStringLiteral("out")) || !p.value(QStringLiteral("out")).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+    if (!p.isSet(QStringLiteral("out"))
+        || !p.value(QStringLiteral("out")).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         printErr(QStringLiteral("vendorgraph report: name the PDF to write with --out FILE.pdf"));
         return Usage;
     }
@@ -185,6 +196,104 @@ int cmdReport(const Command &c, const QStringList &args)
                                          QPageSize(page == u"letter" ? QPageSize::Letter : QPageSize::A4));
     if (!s)
         return reportError(s.error());
+    return Ok;
+}
+
+int cmdBenchExport(const Command &c, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOptions(scenarioOptions());
+    p.addOption({QStringLiteral("layout"), QStringLiteral("tiers, layered or organic"), QStringLiteral("LAYOUT")});
+    p.addOption({QStringLiteral("runs"), QStringLiteral("timed runs of each (median reported)"), QStringLiteral("N"),
+                 QStringLiteral("3")});
+    if (!parseArgs(c, p, args, 1, 1))
+        return Usage;
+    const auto runs = positiveInt(c, p, QStringLiteral("runs"), 1);
+    if (!runs)
+        return Usage;
+    const auto model = loadOrReport(p.positionalArguments().first());
+    if (!model)
+        return Failed;
+    // Without a seed, the vendor with the most edges: a large blast subgraph and report.
+    QStringList extra;
+    if (scenarioFrom(p).seeds.empty()) {
+        QHash<QString, int> degree;
+        for (const Edge &e : model->edges) {
+            ++degree[e.from];
+            ++degree[e.to];
+        }
+        QString best;
+        for (const Node &n : model->nodes)
+            if (n.kind == NodeKind::Vendor && (best.isEmpty() || degree.value(n.id) > degree.value(best)))
+                best = n.id;
+        if (best.isEmpty()) {
+            printErr(QStringLiteral("vendorgraph bench-export: the model has no vendor; name a seed with --breach ID"));
+            return Usage;
+        }
+        extra << QStringLiteral("--breach") << best;
+    }
+    QCommandLineParser q;
+    q.addOptions(scenarioOptions());
+    q.addOption({QStringLiteral("layout"), QString(), QStringLiteral("LAYOUT")});
+    q.addOption({QStringLiteral("runs"), QString(), QStringLiteral("N")});
+    q.parse(QStringList{QStringLiteral("vendorgraph")} + args.mid(1) + extra);
+    Document doc;
+    AnalysisService analysis(&doc);
+    std::shared_ptr<const AnalysisResult> result;
+    if (!prepare(*model, q, doc, analysis, &result))
+        return Usage;
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        printErr(QStringLiteral("vendorgraph bench-export: cannot create a temporary folder"));
+        return Failed;
+    }
+    auto median = [&](const std::function<Status(const QString &)> &work,
+                      const QString &name) -> std::optional<double> {
+        std::vector<double> t;
+        for (int i = 0; i < *runs; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            const Status s = work(dir.filePath(name));
+            t.push_back(timer.nsecsElapsed() / 1e9);
+            if (!s) {
+                printErr(s.error().message());
+                return std::nullopt;
+            }
+        }
+        std::sort(t.begin(), t.end());
+        return t[t.size() / 2];
+    };
+    DiagramRequest all;
+    all.scale = 2;
+    DiagramRequest blast;
+    blast.scope = DiagramRequest::Scope::Blast;
+    blast.analysis = result;
+    blast.scale = 2;
+    const auto png = median([&](const QString &f) { return exportDiagram(&doc, all, DiagramFormat::Png, f); },
+                            QStringLiteral("map.png"));
+    const auto svg = median([&](const QString &f) { return exportDiagram(&doc, all, DiagramFormat::Svg, f); },
+                            QStringLiteral("map.svg"));
+    const auto pdf = median([&](const QString &f) { return exportDiagram(&doc, all, DiagramFormat::Pdf, f); },
+                            QStringLiteral("map.pdf"));
+    const auto blastPng = median([&](const QString &f) { return exportDiagram(&doc, blast, DiagramFormat::Png, f); },
+                                 QStringLiteral("blast.png"));
+    const auto report =
+        median([&](const QString &f) { return writeIncidentReport(&doc, result, f); }, QStringLiteral("report.pdf"));
+    if (!png || !svg || !pdf || !blastPng || !report)
+        return Failed;
+    QJsonObject o;
+    o.insert(QStringLiteral("nodes"), qint64(model->nodes.size()));
+    o.insert(QStringLiteral("edges"), qint64(model->edges.size()));
+    o.insert(QStringLiteral("seeds"), scenarioLine(result->scenario));
+    o.insert(QStringLiteral("reached"), result->radius ? qint64(result->radius->nodes().size()) : 0);
+    o.insert(QStringLiteral("png_2x_s"), *png);
+    o.insert(QStringLiteral("svg_s"), *svg);
+    o.insert(QStringLiteral("pdf_s"), *pdf);
+    o.insert(QStringLiteral("blast_png_2x_s"), *blastPng);
+    o.insert(QStringLiteral("report_s"), *report);
+    o.insert(QStringLiteral("png_bytes"), QFileInfo(dir.filePath(QStringLiteral("map.png"))).size());
+    o.insert(QStringLiteral("report_bytes"), QFileInfo(dir.filePath(QStringLiteral("report.pdf"))).size());
+    printOut(json(o));
     return Ok;
 }
 

@@ -53,6 +53,20 @@ int reportError(const Error &e)
     return Failed;
 }
 
+std::optional<int> positiveInt(const Command &c, const QCommandLineParser &p, const QString &name, int min)
+{
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    if (!ok || v < min) {
+        printErr(QStringLiteral("vendorgraph %1: --%2 expects a whole number of at least %3, found \"%4\"")
+                     .arg(c.name, name)
+                     .arg(min)
+                     .arg(p.value(name)));
+        return std::nullopt;
+    }
+    return v;
+}
+
 std::optional<Model> loadOrReport(const QString &path)
 {
     Expected<Model> m = loadModel(path);

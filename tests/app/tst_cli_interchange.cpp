@@ -107,6 +107,18 @@ private Q_SLOTS:
                  qPrintable(lines.join(u'|')));
     }
 
+    // bench-export times the diagrams and the one-pager, with the busiest vendor as the seed.
+    void benchExportPrintsTimings()
+    {
+        const Run r = run({QStringLiteral("bench-export"), path("sample.vgdb"), QStringLiteral("--runs"), QStringLiteral("1")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const char *key : {"png_2x_s", "svg_s", "pdf_s", "blast_png_2x_s", "report_s"})
+            QVERIFY2(o.value(QLatin1StringView(key)).toDouble() > 0, key);
+        QVERIFY(o.value(QStringLiteral("seeds")).toString().endsWith(QStringLiteral("breached")));
+        QVERIFY(o.value(QStringLiteral("reached")).toInt() > 1);
+    }
+
     void exportedDotRendersWithGraphviz()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("dot")).isEmpty())

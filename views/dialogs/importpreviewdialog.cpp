@@ -60,14 +60,15 @@ ImportPreviewDialog::ImportPreviewDialog(const ImportPlan &plan, QWidget *parent
         read += QStringLiteral("<li><span title=\"%1\">%2</span>: %3, %4%5</li>")
                     .arg(QDir::toNativeSeparators(s.file).toHtmlEscaped(), QFileInfo(s.file).fileName().toHtmlEscaped(),
                          s.format.toHtmlEscaped(), tr("%n record(s)", nullptr, s.records),
-                         s.detail.isEmpty() ? QString() : QStringLiteral(" (") + s.detail.toHtmlEscaped() + QLatin1Char(')'));
-    const QString headline = tr("%n node(s) and ", nullptr, int(plan.addedNodes.size())) +
-                             tr("%n edge(s) will be added; ", nullptr, int(plan.addedEdges.size())) +
-                             tr("%n node(s) and ", nullptr, int(plan.matchedNodes.size())) +
-                             tr("%n edge(s) are already in the model", nullptr, int(plan.matchedEdges.size())) +
-                             (plan.rejected.empty() ? QStringLiteral(".")
-                                                    : tr("; %n row(s) will be left out (see Rejected).", nullptr,
-                                                         int(plan.rejected.size())));
+                         s.detail.isEmpty() ? QString()
+                                            : QStringLiteral(" (") + s.detail.toHtmlEscaped() + QLatin1Char(')'));
+    const QString headline = tr("%n node(s) and ", nullptr, int(plan.addedNodes.size()))
+        + tr("%n edge(s) will be added; ", nullptr, int(plan.addedEdges.size()))
+        + tr("%n node(s) and ", nullptr, int(plan.matchedNodes.size()))
+        + tr("%n edge(s) are already in the model", nullptr, int(plan.matchedEdges.size()))
+        + (plan.rejected.empty()
+               ? QStringLiteral(".")
+               : tr("; %n row(s) will be left out (see Rejected).", nullptr, int(plan.rejected.size())));
     auto *summary = new QLabel(QStringLiteral("<b>%1</b><ul style=\"margin-left:-20px\">%2</ul>%3")
                                    .arg(headline.toHtmlEscaped(), read,
                                         tr("Nothing changes until you press Import; then Undo takes it all back.")),
@@ -78,13 +79,16 @@ ImportPreviewDialog::ImportPreviewDialog(const ImportPlan &plan, QWidget *parent
     for (const ImportedNode &n : plan.addedNodes)
         added.push_back({n.node.id, toString(n.node.kind), n.node.name, shortLocation(n.at)});
     for (const ImportedEdge &e : plan.addedEdges)
-        added.push_back({e.edge.id, toString(e.edge.kind), e.edge.from + QStringLiteral(" → ") + e.edge.to, shortLocation(e.at)});
+        added.push_back(
+            {e.edge.id, toString(e.edge.kind), e.edge.from + QStringLiteral(" → ") + e.edge.to, shortLocation(e.at)});
     for (const MatchedNode &n : plan.matchedNodes)
         matched.push_back({n.existingId, n.importedName,
-                           n.changedFields.isEmpty() ? tr("no change") : n.changedFields.join(u", "), shortLocation(n.at)});
+                           n.changedFields.isEmpty() ? tr("no change") : n.changedFields.join(u", "),
+                           shortLocation(n.at)});
     for (const MatchedEdge &e : plan.matchedEdges)
         matched.push_back({e.existingId, e.updated.from + QStringLiteral(" → ") + e.updated.to,
-                           e.changedFields.isEmpty() ? tr("no change") : e.changedFields.join(u", "), shortLocation(e.at)});
+                           e.changedFields.isEmpty() ? tr("no change") : e.changedFields.join(u", "),
+                           shortLocation(e.at)});
     for (const ImportIssue &i : plan.rejected)
         rejected.push_back({shortLocation(i.at), i.reason});
     for (const ImportIssue &i : plan.notes)

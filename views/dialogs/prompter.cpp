@@ -142,7 +142,8 @@ bool DialogPrompter::confirmImport(QWidget *parent, const ImportPlan &plan, QHas
     return true;
 }
 
-bool DialogPrompter::askDiagramOptions(QWidget *parent, DiagramRequest *request, bool png, bool pdf, bool blastAvailable)
+bool DialogPrompter::askDiagramOptions(QWidget *parent, DiagramRequest *request, bool png, bool pdf,
+                                       bool blastAvailable)
 {
     DiagramOptionsDialog dialog(*request, png, pdf, blastAvailable, parent);
     if (dialog.exec() != QDialog::Accepted)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/export/incidentreport.h"
 
+#include "model/storage/atomicfile.h"
+
 #include "model/document/document.h"
 #include "model/reports/analysistables.h"
 #include "model/reports/format.h"
@@ -52,7 +54,8 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result)
     const CostEstimate &c = r.cost();
     QString h;
     h += QStringLiteral("<html><body style='font-family:DejaVu Sans, sans-serif; font-size:8pt'>");
-    h += QStringLiteral("<h2 style='margin-bottom:2px'>Incident one-pager: %1</h2>").arg(esc(scenarioLine(r.scenario())));
+    h += QStringLiteral("<h2 style='margin-bottom:2px'>Incident one-pager: %1</h2>")
+             .arg(esc(scenarioLine(r.scenario())));
     h += QStringLiteral("<p style='color:#5f6770;margin-top:0'>Model: %1 · prepared %2 with VendorGraph %3</p>")
              .arg(esc(doc->name()), QDate::currentDate().toString(Qt::ISODate), QStringLiteral(VENDORGRAPH_VERSION));
     // Headline.
@@ -76,9 +79,10 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result)
              .arg(assess)
              .arg(formatUsd(c.low), formatUsd(c.high));
     // Exposed categories by tier.
-    h += QStringLiteral("<h3>Exposed data categories</h3><table width='100%' border='1' cellspacing='0' cellpadding='3'>"
-                        "<tr style='background:#eceff1'><th>Tier</th><th>Category</th><th>Certainty</th><th>People</th>"
-                        "<th>Records</th><th>Held at</th></tr>");
+    h +=
+        QStringLiteral("<h3>Exposed data categories</h3><table width='100%' border='1' cellspacing='0' cellpadding='3'>"
+                       "<tr style='background:#eceff1'><th>Tier</th><th>Category</th><th>Certainty</th><th>People</th>"
+                       "<th>Records</th><th>Held at</th></tr>");
     std::vector<const ExposedCategory *> cats;
     for (const ExposedCategory &x : r.exposed())
         cats.push_back(&x);
@@ -94,14 +98,16 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result)
                             "<td>%7</td></tr>")
                  .arg(tierCell(x->tier), esc(x->category), esc(x->name), esc(certainty),
                       x->people ? formatCount(x->people) : QStringLiteral("unknown"),
-                      x->recordsKnown ? formatCount(x->records) : QStringLiteral("not stated"), esc(holders.join(u", ")));
+                      x->recordsKnown ? formatCount(x->records) : QStringLiteral("not stated"),
+                      esc(holders.join(u", ")));
     }
     h += QStringLiteral("</table>");
     // Populations and services.
     const Table pops = populationsTable(r, *result.model);
-    h += QStringLiteral("<h3>Affected populations and services</h3><table width='100%' border='1' cellspacing='0' "
-                        "cellpadding='3'><tr style='background:#eceff1'><th>Population</th><th>People</th><th>Regions</th>"
-                        "<th>Exposed</th></tr>");
+    h += QStringLiteral(
+        "<h3>Affected populations and services</h3><table width='100%' border='1' cellspacing='0' "
+        "cellpadding='3'><tr style='background:#eceff1'><th>Population</th><th>People</th><th>Regions</th>"
+        "<th>Exposed</th></tr>");
     for (const auto &row : pops.rows)
         h += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td>%3</td><td>%4</td></tr>")
                  .arg(esc(row[0].toString()), row[1].isValid() ? formatCount(row[1].toLongLong()) : QString(),
@@ -109,9 +115,10 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result)
     h += QStringLiteral("</table><p>Services that sent the exposed data: %1</p>")
              .arg(r.services().isEmpty() ? QStringLiteral("none") : esc(r.services().join(u", ")));
     // Obligations.
-    h += QStringLiteral("<h3>Notification obligations</h3><table width='100%' border='1' cellspacing='0' cellpadding='3'>"
-                        "<tr style='background:#eceff1'><th width='17%'>Regime</th><th width='10%'>Status</th>"
-                        "<th width='19%'>Deadline</th><th width='15%'>Recipient</th><th>Why</th></tr>");
+    h += QStringLiteral(
+        "<h3>Notification obligations</h3><table width='100%' border='1' cellspacing='0' cellpadding='3'>"
+        "<tr style='background:#eceff1'><th width='17%'>Regime</th><th width='10%'>Status</th>"
+        "<th width='19%'>Deadline</th><th width='15%'>Recipient</th><th>Why</th></tr>");
     QStringList quiet;
     for (const ObligationStatus wanted : {ObligationStatus::Likely, ObligationStatus::Assess})
         for (const Obligation &o : r.obligations())
@@ -150,8 +157,9 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result)
                       esc(r.path(n->id).join(QStringLiteral(" → "))));
     }
     if (int(nodes.size()) > kMaxPaths)
-        h += QStringLiteral("<tr><td colspan='2'><i>and %1 more reached nodes (vendorgraph blast lists them all)</i></td>"
-                            "</tr>")
+        h += QStringLiteral(
+                 "<tr><td colspan='2'><i>and %1 more reached nodes (vendorgraph blast lists them all)</i></td>"
+                 "</tr>")
                  .arg(int(nodes.size()) - kMaxPaths);
     h += QStringLiteral("</table>");
     // Not exposed.
@@ -190,15 +198,20 @@ Status writeIncidentReport(Document *doc, const std::shared_ptr<const AnalysisRe
     }
     text.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("diagram://blast")), image);
     text.setHtml(incidentReportHtml(doc, *result));
-    QPdfWriter pdf(path);
-    pdf.setPageSize(pageSize);
-    pdf.setPageMargins(QMarginsF(14, 12, 14, 12), QPageLayout::Millimeter);
-    pdf.setTitle(QObject::tr("Incident one-pager: %1").arg(scenarioLine(result->scenario)));
-    pdf.setCreator(QStringLiteral("VendorGraph"));
-    text.print(&pdf);
-    if (!QFileInfo::exists(path))
-        return Error(path, QObject::tr("could not write the PDF file"));
-    return Done{};
+    // Replaced atomically: a failed write leaves the old report as it was.
+    return writeFileAtomically(path, [&](const QString &tmp) -> Status {
+        {
+            QPdfWriter pdf(tmp);
+            pdf.setPageSize(pageSize);
+            pdf.setPageMargins(QMarginsF(14, 12, 14, 12), QPageLayout::Millimeter);
+            pdf.setTitle(QObject::tr("Incident one-pager: %1").arg(scenarioLine(result->scenario)));
+            pdf.setCreator(QStringLiteral("VendorGraph"));
+            text.print(&pdf);
+        }
+        if (QFileInfo(tmp).size() == 0)
+            return Error(path, QObject::tr("could not write the PDF file"));
+        return Done{};
+    });
 }
 
 } // namespace vg

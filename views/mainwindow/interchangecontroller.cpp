@@ -51,10 +51,10 @@ QString summary(const ImportPlan &p)
         changed += !m.changedFields.isEmpty();
     for (const MatchedEdge &m : p.matchedEdges)
         changed += !m.changedFields.isEmpty();
-    return QObject::tr("%n node(s) and ", nullptr, int(p.addedNodes.size())) +
-           QObject::tr("%n edge(s) added, ", nullptr, int(p.addedEdges.size())) +
-           QObject::tr("%n item(s) updated", nullptr, changed) +
-           (p.rejected.empty() ? QString() : QObject::tr(", %n record(s) left out", nullptr, int(p.rejected.size())));
+    return QObject::tr("%n node(s) and ", nullptr, int(p.addedNodes.size()))
+        + QObject::tr("%n edge(s) added, ", nullptr, int(p.addedEdges.size()))
+        + QObject::tr("%n item(s) updated", nullptr, changed)
+        + (p.rejected.empty() ? QString() : QObject::tr(", %n record(s) left out", nullptr, int(p.rejected.size())));
 }
 
 } // namespace
@@ -97,14 +97,14 @@ void InterchangeController::createActions(QMenu *file, QAction *before)
         [this] { exportData(DataFormat::Json); });
     add(tr("Data as &CSV Folder..."), tr("nodes.csv, edges.csv and categories.csv, for spreadsheets"),
         [this] { exportData(DataFormat::Csv); });
-    add(tr("Data as &GraphML..."), tr("For yEd, Gephi and other graph tools"), [this] { exportData(DataFormat::Graphml); });
+    add(tr("Data as &GraphML..."), tr("For yEd, Gephi and other graph tools"),
+        [this] { exportData(DataFormat::Graphml); });
     add(tr("Data as DO&T..."), tr("Graphviz source"), [this] { exportData(DataFormat::Dot); });
     add(tr("Data as &Mermaid..."), tr("A Mermaid flowchart for Markdown documents"),
         [this] { exportData(DataFormat::Mermaid); });
     // The report needs a scenario; the menu says so rather than failing later.
-    connect(exp, &QMenu::aboutToShow, this, [this, report] {
-        report->setEnabled(!m_window->analysis()->scenario().seeds.empty());
-    });
+    connect(exp, &QMenu::aboutToShow, this,
+            [this, report] { report->setEnabled(!m_window->analysis()->scenario().seeds.empty()); });
 }
 
 bool InterchangeController::importFiles()
@@ -167,7 +167,8 @@ bool InterchangeController::importPaths(const QStringList &paths)
         m_window->prompter()->showError(m_window, tr("Import"), check.error().message());
         return false;
     }
-    const QString name = paths.size() == 1 ? QFileInfo(paths.first()).fileName() : tr("%n file(s)", nullptr, int(paths.size()));
+    const QString name =
+        paths.size() == 1 ? QFileInfo(paths.first()).fileName() : tr("%n file(s)", nullptr, int(paths.size()));
     doc->undoStack()->push(new ChangeCommand(doc, change, tr("Import %1").arg(name)));
     m_window->showStatus(tr("Imported %1: %2. Undo takes it back.").arg(name, summary(chosen)), 10000);
     return true;
@@ -224,10 +225,11 @@ ChangeSet InterchangeController::changeFor(const ImportPlan &plan) const
 QString InterchangeController::suggestedBase() const
 {
     Document *doc = m_window->document();
-    const QString dir = QSettings().value(kExportDirKey, doc->filePath().isEmpty()
-                                                             ? QDir::homePath()
-                                                             : QFileInfo(doc->filePath()).absolutePath())
-                            .toString();
+    const QString dir =
+        QSettings()
+            .value(kExportDirKey,
+                   doc->filePath().isEmpty() ? QDir::homePath() : QFileInfo(doc->filePath()).absolutePath())
+            .toString();
     QString base = doc->filePath().isEmpty() ? doc->snapshot()->name : QFileInfo(doc->filePath()).completeBaseName();
     base.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("-"));
     if (base.isEmpty())
@@ -264,8 +266,8 @@ bool InterchangeController::exportDiagram(DiagramFormat format)
     if (req.scope == DiagramRequest::Scope::Selection) {
         req.selection = m_window->selection()->nodes();
         if (req.selection.isEmpty()) {
-            m_window->prompter()->showError(m_window, tr("Export"),
-                                            tr("Nothing is selected. Select the nodes to show, or export the whole map."));
+            m_window->prompter()->showError(
+                m_window, tr("Export"), tr("Nothing is selected. Select the nodes to show, or export the whole map."));
             return false;
         }
     }
@@ -314,7 +316,8 @@ bool InterchangeController::exportReport()
     const QString path = askPath(QStringLiteral(".pdf"), tr("PDF document (*.pdf)"), QStringLiteral("-incident"));
     if (path.isEmpty())
         return false;
-    const QPageSize page(QLocale().measurementSystem() == QLocale::ImperialUSSystem ? QPageSize::Letter : QPageSize::A4);
+    const QPageSize page(QLocale().measurementSystem() == QLocale::ImperialUSSystem ? QPageSize::Letter
+                                                                                    : QPageSize::A4);
     const Status s = writeIncidentReport(m_window->document(), result, path, page);
     if (!s) {
         m_window->prompter()->showError(m_window, tr("Incident report"), s.error().message());

@@ -9,9 +9,9 @@
 #include "model/document/analysisservice.h"
 #include "model/document/document.h"
 #include "model/document/selection.h"
+#include "model/io/importer.h"
 #include "model/io/modelfile.h"
 #include "model/io/sample.h"
-#include "model/io/importer.h"
 #include "views/dialogs/diagramoptionsdialog.h"
 #include "views/dialogs/importpreviewdialog.h"
 #include "views/export/incidentreport.h"
@@ -24,8 +24,8 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTabWidget>
 #include <QSvgRenderer>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
@@ -55,8 +55,10 @@ ImageDistance distance(const QImage &a, const QImage &b)
     if (!d.sameSize)
         return d;
     const QSize small(b.width() / 4, b.height() / 4);
-    const QImage x = a.convertToFormat(QImage::Format_RGB32).scaled(small, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    const QImage y = b.convertToFormat(QImage::Format_RGB32).scaled(small, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const QImage x =
+        a.convertToFormat(QImage::Format_RGB32).scaled(small, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const QImage y =
+        b.convertToFormat(QImage::Format_RGB32).scaled(small, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     double sum = 0;
     qint64 far = 0;
     for (int row = 0; row < small.height(); ++row) {
@@ -198,7 +200,8 @@ private Q_SLOTS:
         const int revision = int(doc()->contentRevision());
         QVERIFY(!io()->importPaths({QStringLiteral(VG_TEST_DATA "/interchange/truncated.csv")}));
         QCOMPARE(m_prompter->errors.size(), 1);
-        QVERIFY2(m_prompter->errors.front().contains(QStringLiteral("truncated.csv")), qPrintable(m_prompter->errors.front()));
+        QVERIFY2(m_prompter->errors.front().contains(QStringLiteral("truncated.csv")),
+                 qPrintable(m_prompter->errors.front()));
         QVERIFY(m_prompter->errors.front().contains(QRegularExpression(QStringLiteral("line \\d+"))));
         QCOMPARE(m_prompter->importPreviews, 0);
         QCOMPARE(int(doc()->contentRevision()), revision);
@@ -281,9 +284,9 @@ private Q_SLOTS:
         m_prompter->exportPath = out("csv");
         QVERIFY(io()->exportData(DataFormat::Csv));
         QVERIFY(QFile::exists(out("csv/nodes.csv")) && QFile::exists(out("csv/edges.csv")));
-        for (auto [format, name, marker] : {std::tuple{DataFormat::Graphml, "g", "<graphml"},
-                                            std::tuple{DataFormat::Dot, "d", "digraph"},
-                                            std::tuple{DataFormat::Mermaid, "m", "flowchart"}}) {
+        for (auto [format, name, marker] :
+             {std::tuple{DataFormat::Graphml, "g", "<graphml"}, std::tuple{DataFormat::Dot, "d", "digraph"},
+              std::tuple{DataFormat::Mermaid, "m", "flowchart"}}) {
             m_prompter->exportPath = out(name);
             QVERIFY(io()->exportData(format));
             const QDir dir(m_dir.path());
@@ -295,7 +298,8 @@ private Q_SLOTS:
         QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("taken.json")));
         m_prompter->exportPath = out("taken.json");
         QVERIFY(!io()->exportData(DataFormat::Json));
-        QVERIFY2(m_prompter->errors.value(0).contains(QStringLiteral("taken.json")), qPrintable(m_prompter->errors.value(0)));
+        QVERIFY2(m_prompter->errors.value(0).contains(QStringLiteral("taken.json")),
+                 qPrintable(m_prompter->errors.value(0)));
     }
 
     // The sample's overview, compared with the reference picture at the scale a person sees
@@ -313,8 +317,12 @@ private Q_SLOTS:
         const QImage ref(kGolden);
         QVERIFY2(!ref.isNull(), qPrintable(kGolden));
         const ImageDistance d = distance(now, ref);
-        QVERIFY2(d.sameSize, qPrintable(QStringLiteral("%1x%2 against %3x%4")
-                                           .arg(now.width()).arg(now.height()).arg(ref.width()).arg(ref.height())));
+        QVERIFY2(d.sameSize,
+                 qPrintable(QStringLiteral("%1x%2 against %3x%4")
+                                .arg(now.width())
+                                .arg(now.height())
+                                .arg(ref.width())
+                                .arg(ref.height())));
         qInfo("against the reference: mean %.2f, far %.4f", d.mean, d.far);
         QVERIFY2(d.mean < 0.5 && d.far < 0.0008, qPrintable(QStringLiteral("mean %1, far %2").arg(d.mean).arg(d.far)));
     }
@@ -351,8 +359,9 @@ private Q_SLOTS:
         const QString dir = qEnvironmentVariable("VG_SCREENSHOTS");
         if (dir.isEmpty())
             QSKIP("set VG_SCREENSHOTS=DIR to save screenshots");
-        std::vector<ImportSource> sources{{QStringLiteral(VG_TEST_DATA "/interchange/subprocessors.csv"), ImportFormat::Auto, {}},
-                                          {QStringLiteral(VG_TEST_DATA "/interchange/inventory"), ImportFormat::Auto, {}}};
+        std::vector<ImportSource> sources{
+            {QStringLiteral(VG_TEST_DATA "/interchange/subprocessors.csv"), ImportFormat::Auto, {}},
+            {QStringLiteral(VG_TEST_DATA "/interchange/inventory"), ImportFormat::Auto, {}}};
         const Expected<ImportPlan> plan = planImport(sources, *doc()->snapshot());
         QVERIFY(plan);
         ImportPreviewDialog preview(*plan, m_window.get());
