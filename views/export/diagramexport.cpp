@@ -36,11 +36,27 @@ struct DiagramScene {
         ViewFilter f;
         switch (r.scope) {
         case DiagramRequest::Scope::Blast:
-            if (r.analysis)
+            if (r.analysis) {
+                // The seeds and everything reached...
                 doc->store().forEachNode([&](int h, const Node &n) {
                     if (std::size_t(h) < r.analysis->nodes.size() && r.analysis->nodes[std::size_t(h)].reached)
                         f.onlyNodes.insert(n.id);
                 });
+                // ... the other ends of the flows that carried exposed data, and the people it
+                // is about: where the data came from, as well as where it went.
+                if (r.analysis->radius)
+                    for (const ExposedCategory &c : r.analysis->radius->exposed()) {
+                        for (const QString &e : c.via) {
+                            const int h = doc->store().edge(e);
+                            if (h >= 0) {
+                                f.onlyNodes.insert(doc->store().edgeAt(h).from);
+                                f.onlyNodes.insert(doc->store().edgeAt(h).to);
+                            }
+                        }
+                        for (const QString &o : c.origins)
+                            f.onlyNodes.insert(o);
+                    }
+            }
             if (f.onlyNodes.isEmpty())
                 f.onlyNodes.insert(QStringLiteral("\x01none"));
             break;
@@ -230,11 +246,10 @@ void paintDiagram(Document *doc, const DiagramRequest &request, QPainter *p, con
     p->restore();
 }
 
-namespace {
-
-Status writeDiagram(Document *doc, const DiagramRequest &request, DiagramFormat format, const QString &path)
+QSizeF diagramPageSize(Document *doc, const DiagramRequest &request)
 {
-    // The logical page: the map at a readable scale, capped so that a big map stays a slide.
+    // The map at a readable scale, capped so that a big map stays a slide; never narrower
+    // than the legend.
     QRectF source;
     {
         DiagramScene d(doc, request);
@@ -242,9 +257,16 @@ Status writeDiagram(Document *doc, const DiagramRequest &request, DiagramFormat 
     }
     const bool states = request.analysis && request.analysis->radius;
     const double k = source.isEmpty() ? 1.0 : std::min({0.6, 1500.0 / source.width(), 900.0 / source.height()});
-    const double width = std::max(900.0, source.width() * k + 2 * kMargin);
-    const double height =
-        std::max(500.0, source.height() * k + kHeader + (states ? kLegend : kLegend - 28) + 2 * kMargin);
+    return {std::max(900.0, source.width() * k + 2 * kMargin),
+            std::max(500.0, source.height() * k + kHeader + (states ? kLegend : kLegend - 28) + 2 * kMargin)};
+}
+
+namespace {
+
+Status writeDiagram(Document *doc, const DiagramRequest &request, DiagramFormat format, const QString &path)
+{
+    const QSizeF size = diagramPageSize(doc, request);
+    const double width = size.width(), height = size.height();
     const QRectF page(0, 0, width, height);
     switch (format) {
     case DiagramFormat::Png: {

@@ -20,6 +20,8 @@ class Document;
 // What a diagram shows. It is drawn by the canvas's own scene code, offscreen, in the light
 // theme whatever the screen's: what the user sees on the map is what the file shows.
 struct DiagramRequest {
+    // Blast: the seeds, every reached node, both ends of the flows that carried exposed data,
+    // and the populations it is about.
     enum class Scope { All, View, Selection, Blast };
     Scope scope = Scope::All;
     QString title;          // default: the model's name
@@ -40,6 +42,9 @@ std::optional<DiagramFormat> diagramFormatFromString(const QString &s);
 // shapes, edge styles, tiers and (with a scenario) states.
 Status exportDiagram(Document *doc, const DiagramRequest &request, DiagramFormat format, const QString &path);
 
+// The diagram's logical size (the PNG's size at 1x): the map at a readable scale with the
+// header and legend.
+QSizeF diagramPageSize(Document *doc, const DiagramRequest &request);
 // Draws the same diagram into rect of any painter (the incident report embeds it).
 void paintDiagram(Document *doc, const DiagramRequest &request, QPainter *painter, const QRectF &rect);
 

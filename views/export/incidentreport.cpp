@@ -47,7 +47,7 @@ constexpr int kMaxPaths = 12;
 
 } // namespace
 
-QString incidentReportHtml(Document *doc, const AnalysisResult &result)
+QString incidentReportHtml(Document *doc, const AnalysisResult &result, int diagramWidth)
 {
     const BlastRadius &r = *result.radius;
     const ScenarioSummary &s = r.summary();
@@ -140,7 +140,7 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result)
         h += QStringLiteral("<li>%1</li>").arg(esc(a));
     h += QStringLiteral("</ul>");
     // The diagram.
-    h += QStringLiteral("<h3>Blast subgraph</h3><p><img src='diagram://blast' width='640'></p>");
+    h += QStringLiteral("<h3>Blast subgraph</h3><p><img src='diagram://blast' width='%1'></p>").arg(diagramWidth);
     // Paths.
     h += QStringLiteral("<h3>Propagation paths</h3><table width='100%' cellpadding='2'>");
     std::vector<const ReachedNode *> nodes;
@@ -156,6 +156,10 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result)
                  .arg(esc(n->id), toString(n->state), toString(n->certainty),
                       esc(r.path(n->id).join(QStringLiteral(" → "))));
     }
+    if (nodes.empty())
+        h += QStringLiteral("<tr><td>Nothing propagated beyond %1: no credential, code or hosting edge leads on from "
+                            "it, so only the data it holds is exposed.</td></tr>")
+                 .arg(esc(scenarioLine(r.scenario())));
     if (int(nodes.size()) > kMaxPaths)
         h += QStringLiteral(
                  "<tr><td colspan='2'><i>and %1 more reached nodes (vendorgraph blast lists them all)</i></td>"
@@ -189,15 +193,19 @@ Status writeIncidentReport(Document *doc, const std::shared_ptr<const AnalysisRe
     req.scope = DiagramRequest::Scope::Blast;
     req.analysis = result;
     req.title = QObject::tr("Blast subgraph");
-    QImage image(QSize(1600, 900), QImage::Format_ARGB32_Premultiplied);
+    // At its natural size, twice over for print: a small blast stays a compact picture.
+    const QSizeF size = diagramPageSize(doc, req);
+    QImage image((size * 2).toSize(), QImage::Format_RGB32);
     image.fill(Qt::white);
     {
         QPainter p(&image);
         p.setRenderHint(QPainter::Antialiasing);
-        paintDiagram(doc, req, &p, QRectF(0, 0, 1600, 900));
+        p.scale(2, 2);
+        paintDiagram(doc, req, &p, QRectF(QPointF(0, 0), size));
     }
     text.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("diagram://blast")), image);
-    text.setHtml(incidentReportHtml(doc, *result));
+    // 640 px is the text width; a narrower diagram keeps its scale.
+    text.setHtml(incidentReportHtml(doc, *result, std::min(640, int(size.width() * 0.75))));
     // Replaced atomically: a failed write leaves the old report as it was.
     return writeFileAtomically(path, [&](const QString &tmp) -> Status {
         {
@@ -206,6 +214,10 @@ Status writeIncidentReport(Document *doc, const std::shared_ptr<const AnalysisRe
             pdf.setPageMargins(QMarginsF(14, 12, 14, 12), QPageLayout::Millimeter);
             pdf.setTitle(QObject::tr("Incident one-pager: %1").arg(scenarioLine(result->scenario)));
             pdf.setCreator(QStringLiteral("VendorGraph"));
+            // The text laid out on the printable area itself (in the document's 96-dpi
+            // pixels), so that the tables use the whole width of A4 or Letter.
+            text.setDocumentMargin(0);
+            text.setPageSize(pdf.pageLayout().paintRectPixels(96).size());
             text.print(&pdf);
         }
         if (QFileInfo(tmp).size() == 0)

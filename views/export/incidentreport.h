@@ -20,6 +20,6 @@ Status writeIncidentReport(Document *doc, const std::shared_ptr<const AnalysisRe
                            const QPageSize &pageSize = QPageSize(QPageSize::A4));
 
 // The report's HTML (tests read it; the PDF is this, printed).
-QString incidentReportHtml(Document *doc, const AnalysisResult &result);
+QString incidentReportHtml(Document *doc, const AnalysisResult &result, int diagramWidth = 640);
 
 } // namespace vg

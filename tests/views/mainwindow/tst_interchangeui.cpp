@@ -245,6 +245,16 @@ private Q_SLOTS:
         QVERIFY(io()->exportDiagram(DiagramFormat::Png));
         // The blast subgraph is a small part of the map.
         QVERIFY(blast.width() * blast.height() < QImage(out("all.png")).width() * QImage(out("all.png")).height());
+        // It shows where the data came from (the services that sent it, the people it is
+        // about) and where it went, and nothing else.
+        m_prompter->diagramScope = DiagramRequest::Scope::Blast;
+        m_prompter->exportPath = out("blast.svg");
+        QVERIFY(io()->exportDiagram(DiagramFormat::Svg));
+        const QByteArray svg = test::readAll(out("blast.svg"));
+        for (const char *id : {"analytics", "dashboard", "marketing_site", "analytics_cloud"})
+            QVERIFY2(svg.contains(QByteArray(">") + id + "<"), id);
+        QVERIFY(svg.contains(">API customers")); // a population shows its name and head count
+        QVERIFY(!svg.contains(">crm<"));
         // A selection with nothing selected is refused with a message.
         m_window->selection()->clear();
         m_prompter->diagramScope = DiagramRequest::Scope::Selection;
@@ -271,6 +281,8 @@ private Q_SLOTS:
         // What it says: the HTML it was printed from.
         const QString html = incidentReportHtml(doc(), *m_window->analysis()->result());
         QVERIFY(html.contains(QStringLiteral("NOT exposed")));
+        // Only the seed was reached: the paths section says so instead of standing empty.
+        QVERIFY(html.contains(QStringLiteral("Nothing propagated beyond analytics breached")));
     }
 
     void dataInEveryFormat()
