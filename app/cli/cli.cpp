@@ -42,7 +42,7 @@ const QList<Command> &commands()
          QStringLiteral("MODEL (--breach ID | --control ID)... --out FILE.pdf [--page a4|letter] [--max-hops N] "
                         "[--no-potential] [--layout tiers|layered|organic]"),
          QStringLiteral("the incident one-pager of a scenario (PDF)"), &cmdReport},
-        {QStringLiteral("bench-canvas"), QStringLiteral("MODEL [--width W --height H] [--skip-layouts]"),
+        {QStringLiteral("bench-canvas"), QStringLiteral("MODEL [--width W --height H] [--skip-layouts] [--save DIR]"),
          QStringLiteral("time opening, drawing, laying out and editing the map, offscreen (JSON)"), &cmdBenchCanvas},
         {QStringLiteral("bench-export"),
          QStringLiteral("MODEL [--breach ID]... [--layout tiers|layered|organic] [--runs N]"),

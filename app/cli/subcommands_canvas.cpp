@@ -66,6 +66,8 @@ int cmdBenchCanvas(const Command &c, const QStringList &args)
     p.addOption({QStringLiteral("width"), QStringLiteral("view width"), QStringLiteral("W"), QStringLiteral("1600")});
     p.addOption({QStringLiteral("height"), QStringLiteral("view height"), QStringLiteral("H"), QStringLiteral("1000")});
     p.addOption({QStringLiteral("skip-layouts"), QStringLiteral("skip the organic and layered layouts")});
+    p.addOption({QStringLiteral("save"), QStringLiteral("write the painted views (fit.png, zoom100.png) to DIR"),
+                 QStringLiteral("DIR")});
     if (!parseArgs(c, p, args, 1, 1))
         return Usage;
     if (qEnvironmentVariableIsSet("VG_POOL1"))
@@ -113,6 +115,9 @@ int cmdBenchCanvas(const Command &c, const QStringList &args)
     image.fill(Qt::white);
     o.insert(u"positions_in_file", hadPositions);
     const auto [fitMs, fitFirstMs] = paintMs(view, image);
+    const QString saveDir = p.value(QStringLiteral("save"));
+    if (!saveDir.isEmpty())
+        image.save(saveDir + QStringLiteral("/fit.png"));
     o.insert(u"fit_paint_ms", fitMs);
     o.insert(u"fit_paint_first_ms", fitFirstMs);
     o.insert(u"fit_zoom", view.zoom());
@@ -131,6 +136,8 @@ int cmdBenchCanvas(const Command &c, const QStringList &args)
     if (NodeItem *item = scene.nodeItem(busiest))
         view.centerOn(item);
     const auto [zoomMs, zoomFirstMs] = paintMs(view, image);
+    if (!saveDir.isEmpty())
+        image.save(saveDir + QStringLiteral("/zoom100.png"));
     o.insert(u"zoom100_paint_ms", zoomMs);
     o.insert(u"zoom100_paint_first_ms", zoomFirstMs);
     o.insert(u"zoom100_edges_drawn", scene.edgeLayer()->lastDrawnCount());
