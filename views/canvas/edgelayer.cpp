@@ -4,10 +4,8 @@
 #include "model/document/document.h"
 #include "model/document/selection.h"
 #include "views/canvas/canvasstyle.h"
+#include "views/canvas/edgegrid.h"
 #include "views/canvas/graphscene.h"
-
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -15,22 +13,9 @@
 #include <cmath>
 #include <thread>
 
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-
 namespace vg {
 
 namespace {
-
-using Point = bg::model::point<double, 2, bg::cs::cartesian>;
-using Box = bg::model::box<Point>;
-using Entry = std::pair<Box, int>;
-
-Box boxOf(const QLineF &l)
-{
-    return Box(Point(std::min(l.x1(), l.x2()), std::min(l.y1(), l.y2())),
-               Point(std::max(l.x1(), l.x2()), std::max(l.y1(), l.y2())));
-}
 
 // Liang-Barsky: the part of the segment inside the rectangle (t0..t1 of its length), if any.
 bool clip(const QLineF &l, const QRectF &r, double *t0out, double *t1out)
@@ -96,7 +81,7 @@ void drawArrow(QPainter *p, const QLineF &l, qreal size)
 } // namespace
 
 struct EdgeLayer::Index {
-    bgi::rtree<Entry, bgi::rstar<16>> tree;
+    EdgeGrid grid;
 };
 
 // The last density image, with what it was drawn for.
@@ -228,8 +213,6 @@ void EdgeLayer::rebuild()
         ++pairCount[quint64(a) << 32 | quint32(b)];
     });
     QHash<quint64, int> seen;
-    std::vector<Entry> entries;
-    entries.reserve(std::size_t(s.edgeCount()));
     s.forEachEdge([&](int h, const Edge &) {
         const int a = std::min(s.edgeFrom(h), s.edgeTo(h)), b = std::max(s.edgeFrom(h), s.edgeTo(h));
         const quint64 key = quint64(a) << 32 | quint32(b);
@@ -250,9 +233,8 @@ void EdgeLayer::rebuild()
                 l.translate(nrm / len * m_offset[std::size_t(h)]);
         }
         m_geom[std::size_t(h)] = l;
-        entries.emplace_back(boxOf(l), h);
     });
-    m_index->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());
+    m_index->grid.reset(m_geom);
     ++m_revision;
     update();
 }
@@ -284,7 +266,7 @@ void EdgeLayer::place(int h)
             l.translate(nrm / len * m_offset[std::size_t(h)]);
     }
     m_geom[std::size_t(h)] = l;
-    m_index->tree.insert(Entry(boxOf(l), h));
+    m_index->grid.set(h, l);
     ++m_revision;
     update(l.p1().x() < l.p2().x() ? QRectF(l.p1(), l.p2()).normalized().adjusted(-20, -20, 20, 20)
                                    : QRectF(l.p2(), l.p1()).normalized().adjusted(-20, -20, 20, 20));
@@ -295,7 +277,7 @@ void EdgeLayer::unplace(int h)
     if (std::size_t(h) >= m_geom.size() || m_geom[std::size_t(h)].isNull())
         return;
     const QLineF l = m_geom[std::size_t(h)];
-    m_index->tree.remove(Entry(boxOf(l), h));
+    m_index->grid.remove(h);
     ++m_revision;
     m_geom[std::size_t(h)] = QLineF();
     update(QRectF(l.p1(), l.p2()).normalized().adjusted(-20, -20, 20, 20));
@@ -365,14 +347,13 @@ int EdgeLayer::edgeAt(QPointF p, qreal tol) const
 {
     int best = -1;
     double bestDist = tol;
-    const Box query(Point(p.x() - tol, p.y() - tol), Point(p.x() + tol, p.y() + tol));
-    for (auto it = m_index->tree.qbegin(bgi::intersects(query)); it != m_index->tree.qend(); ++it) {
-        const double d = distance(p, clipped(m_geom[std::size_t(it->second)]));
+    m_index->grid.query(QRectF(p.x() - tol, p.y() - tol, 2 * tol, 2 * tol), [&](int h) {
+        const double d = distance(p, clipped(m_geom[std::size_t(h)]));
         if (d < bestDist) {
             bestDist = d;
-            best = it->second;
+            best = h;
         }
-    }
+    });
     return best;
 }
 
@@ -385,6 +366,9 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         const QRectF deviceRect(0, 0, device->width(), device->height());
         exposed &= p->worldTransform().inverted().mapRect(deviceRect).adjusted(-30, -30, 30, 30);
     }
+    // ... nor more than the painter's clip lets through (a partial render()).
+    if (p->hasClipping())
+        exposed &= p->clipBoundingRect().adjusted(-4, -4, 4, 4);
     const qreal lod = option->levelOfDetailFromTransform(p->worldTransform());
     const CanvasStyle &s = m_scene->canvasStyle();
     const GraphStore &store = m_scene->document()->store();
@@ -395,13 +379,13 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         m_lastAggregated = true;
         return;
     }
-    const Box query(Point(exposed.left(), exposed.top()), Point(exposed.right(), exposed.bottom()));
     // What crosses the exposed area.
     thread_local std::vector<int> hits;
     hits.clear();
-    for (auto it = m_index->tree.qbegin(bgi::intersects(query)); it != m_index->tree.qend(); ++it)
-        if (crosses(m_geom[std::size_t(it->second)], exposed))
-            hits.push_back(it->second);
+    m_index->grid.query(exposed, [&](int h) {
+        if (crosses(m_geom[std::size_t(h)], exposed))
+            hits.push_back(h);
+    });
     const int count = int(hits.size());
     m_lastDrawn = count;
     m_lastAggregated = count > kAggregateAbove;
