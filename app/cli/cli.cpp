@@ -20,7 +20,8 @@ const QList<Command> &commands()
         {QStringLiteral("convert"), QStringLiteral("IN OUT"),
          QStringLiteral("convert between .json and .vgdb (by extension)"), &cmdConvert},
         {QStringLiteral("sample"), QStringLiteral("OUT"), QStringLiteral("write the bundled sample model"), &cmdSample},
-        {QStringLiteral("generate"), QStringLiteral("--people P --services S --vendors V --edges E --seed N OUT"),
+        {QStringLiteral("generate"),
+         QStringLiteral("--people P --services S --vendors V --edges E --seed N [--shape default|deep-chains] OUT"),
          QStringLiteral("write a reproducible synthetic model"), &cmdGenerate},
         {QStringLiteral("blast"),
          QStringLiteral("MODEL (--breach ID | --control ID)... [--max-hops N] "
