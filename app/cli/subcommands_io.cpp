@@ -63,6 +63,12 @@ std::optional<Model> loadOrReport(const QString &path)
     return std::move(*m);
 }
 
+std::shared_ptr<const Model> loadSharedOrReport(const QString &path)
+{
+    std::optional<Model> m = loadOrReport(path);
+    return m ? std::make_shared<const Model>(std::move(*m)) : nullptr;
+}
+
 int cmdValidate(const Command &c, const QStringList &args)
 {
     QCommandLineParser p;

@@ -579,14 +579,14 @@ private Q_SLOTS:
 
     void whatIfDroppingTheAnalyticsVendor()
     {
-        const auto w = whatIfRemove(bundledSample(), QStringLiteral("analytics"));
+        const auto w = BlastRadiusEngine(bundledSample()).whatIfRemove(QStringLiteral("analytics"));
         QVERIFY(w.ok());
         QCOMPARE(w->servicesLosingEdges.value(QStringLiteral("dashboard")), test::ids({"code", "data"}));
         QCOMPARE(w->servicesLosingEdges.value(QStringLiteral("marketing_site")), test::ids({"data"}));
         QVERIFY(w->categoriesNoLongerHeldByVendors.contains(QStringLiteral("LOC.COARSE")));
         QVERIFY(!w->categoriesNoLongerHeldByVendors.contains(QStringLiteral("ID.NAME")));
         QCOMPARE(w->topBefore.size(), std::size_t(10));
-        QVERIFY(!whatIfRemove(bundledSample(), QStringLiteral("dashboard")).ok()); // not a vendor
+        QVERIFY(!BlastRadiusEngine(bundledSample()).whatIfRemove(QStringLiteral("dashboard")).ok()); // not a vendor
     }
 
     void concentrationFindsSharedSubprocessors()
