@@ -194,13 +194,14 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
         return Error(QString(), QStringLiteral("the analysis failed: %1").arg(QString::fromLocal8Bit(e.what())));
     }
     cp.bits.reset((std::size_t(I.V) * 4 + 63) / 64);
-    cp.agg.init(I.C, I.W);
-    for (const int l : cp.label) {
+    for (const int l : cp.label)
         cp.bits.set(l);
-        I.addHeld(l, cp.agg);
-    }
-    I.resolve(cp.agg, cp.bits);
     cp.report();
+    // What the reached nodes hold, once per node at its best certainty.
+    cp.agg.init(I.C, I.W);
+    for (std::size_t i = 0; i < cp.reached.size(); ++i)
+        I.addHeldAt(cp.reached[i], !isPotential(cp.chosenSlot[i] & 3), cp.agg);
+    I.resolve(cp.agg, cp.bits);
     const CatAgg &agg = cp.agg;
     const NodeCounts counts = I.countNodes(cp.bits);
     r.m_summary = I.summarize(agg, counts);
@@ -209,15 +210,11 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
     ObligationInput obl;
     CostInput cost;
     obl.organization = m.organization;
+    std::vector<quint64> everyone(std::size_t(I.W), 0);
     auto ids = [&](const quint64 *bitsOf) {
-        QStringList out;
-        I.forEachPerson(bitsOf, [&](const Node &p) {
-            out << p.id;
-            if (!obl.populations.contains(p.id))
-                obl.populations.insert(p.id, Population{p.regions, p.count.value_or(0), p.regionCounts});
-        });
-        out.sort();
-        return out;
+        for (int w = 0; w < I.W; ++w)
+            everyone[std::size_t(w)] |= bitsOf[w];
+        return I.peopleIds(bitsOf);
     };
     for (int c = 0; c < I.C; ++c) {
         if (!agg.any(c))
@@ -246,6 +243,9 @@ Expected<BlastRadius> BlastRadiusEngine::run(const Scenario &scenario) const
         cost.plaintext.push_back({cat.id, cat.tier, basis(agg.maxRecD, agg.popD), basis(agg.maxRecA, agg.popA),
                                   agg.maxRecA[std::size_t(c)] >= agg.popA[std::size_t(c)] && CatAgg::bit(agg.recA, c)});
     }
+    I.forEachPerson(everyone.data(), [&](const Node &p) {
+        obl.populations.insert(p.id, Population{p.regions, p.count.value_or(0), p.regionCounts});
+    });
     std::sort(obl.plaintext.begin(), obl.plaintext.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
     // Services controlled, by certainty (a node counts once with its best label); the pivot
     // of the first one controlled only potentially, in id order.

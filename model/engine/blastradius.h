@@ -57,8 +57,8 @@ struct ExposedCategory {
     std::optional<Certainty> plaintext; // certainty of its plaintext exposure; empty: every copy encrypted
     bool encrypted = false; // no plaintext copy (same as !plaintext)
     bool someEncrypted = false; // at least one copy is encrypted
-    QStringList holders; // reached nodes holding a copy
-    QStringList via; // the data edges of those copies (into or out of a holder)
+    int holderCount = 0; // reached nodes holding a copy (BlastRadius::holders() lists them)
+    int carrierCount = 0; // the data edges of those copies, into or out of a holder (BlastRadius::via())
     QStringList origins; // people behind the plaintext copies (traced over data edges, plus subjects)
     qint64 people = 0; // sum of the origins' counts (saturating)
     qint64 records = 0; // largest records figure stated on a plaintext copy (a lower bound); 0: none stated
@@ -138,6 +138,12 @@ public:
     // a seed or an id not reached). Linear in the path's length.
     QStringList path(const QString &nodeId) const;
     const std::vector<ExposedCategory> &exposed() const; // sorted by category id
+    // The reached nodes holding a copy of an exposed category, and the data edges of those
+    // copies, in id order (empty for a category not exposed). Built for every category the
+    // first time either is asked for: linear in the carriers, which can be hundreds of
+    // thousands on a large model, so a report asks and a summary view need not.
+    QStringList holders(const QString &category) const;
+    QStringList via(const QString &category) const;
     // Services that sent an exposed category toward a holder, directly or over any number of
     // data edges carrying that category.
     const QStringList &services() const;

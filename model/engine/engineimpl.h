@@ -111,6 +111,7 @@ struct NodeTable {
     std::vector<int> peopleOf; // node -> people index or -1
     std::vector<int> peopleNode; // people index -> node
     std::vector<qint64> peopleCount; // people index -> count
+    std::vector<int> peopleByRank; // people indices in id order
     std::vector<int> rank; // position of each node in id order
     explicit NodeTable(const Model &m);
 };
@@ -405,13 +406,14 @@ struct BlastRadiusEngine::Impl {
     void walk(const std::vector<int> &starts, int open, LabelSet &bits, CatAgg &agg) const;
     void visitComponentLabels(int comp, LabelSet &bits, CatAgg &agg) const;
     // Adds what the node of label l holds to agg.
-    void addHeld(int l, CatAgg &agg) const
+    void addHeld(int l, CatAgg &agg) const { addHeldAt(realNode(l >> 2), !isPotential(l & 3), agg); }
+    // Adds what model node v holds to agg, at a holder of that certainty. Idempotent, and
+    // adding a node directly covers adding it potentially.
+    void addHeldAt(int v, bool direct, CatAgg &agg) const
     {
-        const int v = realNode(l >> 2);
         const NodeHeld *nh = held[std::size_t(v)].get();
         if (!nh)
             return;
-        const bool direct = !isPotential(l & 3);
         for (std::size_t g = 0; g < nh->groups.size(); ++g) {
             const Held &h = nh->groups[g];
             CatAgg::set(direct ? agg.anyD : agg.anyP, h.cat);
@@ -441,6 +443,15 @@ struct BlastRadiusEngine::Impl {
         for (int w = 0; w < W; ++w)
             for (quint64 b = bits[w]; b; b &= b - 1)
                 f(m.nodes[std::size_t(nodes->peopleNode[std::size_t(w * 64 + std::countr_zero(b))])]);
+    }
+    // The ids of the populations in a W-word bitset, in id order.
+    QStringList peopleIds(const quint64 *bits) const
+    {
+        QStringList out;
+        for (const int k : nodes->peopleByRank)
+            if ((bits[k >> 6] >> (k & 63)) & 1)
+                out << m.nodes[std::size_t(nodes->peopleNode[std::size_t(k)])].id;
+        return out;
     }
     qint64 peopleIn(const quint64 *bits) const
     {
@@ -476,9 +487,10 @@ struct BlastRadius::Compact {
     std::vector<quint8> escalates; // per reached node: controlled is reachable only potentially
     std::vector<int> potentialPlainPos; // per category: queue position of a potential holder with a readable copy
 
-    std::once_flag nodesOnce, exposedOnce, servicesOnce, statesOnce, edgesOnce;
+    std::once_flag nodesOnce, exposedOnce, carriersOnce, servicesOnce, statesOnce, edgesOnce;
     std::vector<ReachedNode> nodes;
     std::vector<ExposedCategory> exposed;
+    std::vector<QStringList> holders, via; // by category index
     QStringList services;
     std::vector<NodeState> states;
     std::vector<quint8> edgeFlags;
@@ -487,6 +499,7 @@ struct BlastRadius::Compact {
     void report();
     void buildNodes();
     void buildExposed();
+    void buildCarriers();
     void buildServices();
     void buildStates();
     void buildEdgeFlags();

@@ -65,6 +65,11 @@ NodeTable::NodeTable(const Model &m)
     }
     W = std::max(1, (P + 63) / 64);
     rank = inverse(idOrder(m.nodes));
+    peopleByRank.resize(std::size_t(P));
+    std::iota(peopleByRank.begin(), peopleByRank.end(), 0);
+    std::sort(peopleByRank.begin(), peopleByRank.end(), [&](int a, int b) {
+        return rank[std::size_t(peopleNode[std::size_t(a)])] < rank[std::size_t(peopleNode[std::size_t(b)])];
+    });
 }
 
 void EdgeTable::buildAdjacency(int N)

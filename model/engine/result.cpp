@@ -132,33 +132,39 @@ void BlastRadius::Compact::buildNodes()
 void BlastRadius::Compact::buildExposed()
 {
     const BlastRadiusEngine::Impl &I = *engine;
-    const Model &m = I.m;
     const EdgeTable &et = *I.edges;
-    std::vector<QStringList> holders(std::size_t(I.C)), via(std::size_t(I.C));
+    // Holders and carriers are counted here; their ids are listed by buildCarriers().
+    std::vector<int> holderCount(std::size_t(I.C), 0), viaCount(std::size_t(I.C), 0), lastHolder(std::size_t(I.C), -1);
     std::vector<char> isReached(std::size_t(I.N), 0);
     for (const int v : reached) {
         isReached[std::size_t(v)] = 1;
         if (const NodeHeld *nh = I.held[std::size_t(v)].get())
-            for (const Held &h : nh->groups) {
-                QStringList &hs = holders[std::size_t(h.cat)];
-                if (hs.isEmpty() || hs.constLast() != m.nodes[std::size_t(v)].id)
-                    hs << m.nodes[std::size_t(v)].id; // in id order
-            }
+            for (const Held &h : nh->groups)
+                if (lastHolder[std::size_t(h.cat)] != v) {
+                    lastHolder[std::size_t(h.cat)] = v;
+                    ++holderCount[std::size_t(h.cat)];
+                }
     }
-    // The carriers of the copies, in id order: data edges into a reached node, or out of a
-    // reached node that holds what it sends.
-    for (const int e : et.order) {
-        if (et.kind[std::size_t(e)] != EdgeKind::Data || !et.live(e))
+    for (const int v : reached) {
+        // The carriers of the copies: data edges into a reached node, or out of a reached node
+        // that holds what it sends (counted once when both ends are reached).
+        for (int i = et.inDataStart[std::size_t(v)]; i < et.inDataStart[std::size_t(v) + 1]; ++i) {
+            const int e = et.inData[std::size_t(i)];
+            for (int k = et.catStart[std::size_t(e)]; k < et.catStart[std::size_t(e) + 1]; ++k)
+                ++viaCount[std::size_t(et.cats[std::size_t(k)])];
+        }
+        if (I.nodes->kind[std::size_t(v)] == NodeKind::People)
             continue;
-        const int a = et.from[std::size_t(e)], b = et.to[std::size_t(e)];
-        if (!isReached[std::size_t(b)]
-            && !(isReached[std::size_t(a)] && I.nodes->kind[std::size_t(a)] != NodeKind::People))
-            continue;
-        for (int i = et.catStart[std::size_t(e)]; i < et.catStart[std::size_t(e) + 1]; ++i)
-            via[std::size_t(et.cats[std::size_t(i)])] << m.edges[std::size_t(e)].id;
+        for (int i = et.outDataStart[std::size_t(v)]; i < et.outDataStart[std::size_t(v) + 1]; ++i) {
+            const int e = et.outData[std::size_t(i)];
+            if (isReached[std::size_t(et.to[std::size_t(e)])])
+                continue;
+            for (int k = et.catStart[std::size_t(e)]; k < et.catStart[std::size_t(e) + 1]; ++k)
+                ++viaCount[std::size_t(et.cats[std::size_t(k)])];
+        }
     }
     for (int c = 0; c < I.C; ++c) {
-        if (holders[std::size_t(c)].isEmpty())
+        if (!holderCount[std::size_t(c)])
             continue;
         const Category &cat = I.cat(c);
         ExposedCategory x;
@@ -170,13 +176,10 @@ void BlastRadius::Compact::buildExposed()
             x.plaintext = CatAgg::bit(agg.plainD, c) ? Certainty::Direct : Certainty::Potential;
         x.encrypted = !x.plaintext;
         x.someEncrypted = CatAgg::bit(agg.locked, c);
-        x.holders = std::move(holders[std::size_t(c)]);
-        x.via = std::move(via[std::size_t(c)]);
-        I.forEachPerson(&agg.originsA[std::size_t(c) * std::size_t(I.W)], [&](const Node &p) {
-            x.origins << p.id;
-            x.people = saturatingAdd(x.people, p.count.value_or(0));
-        });
-        x.origins.sort();
+        x.holderCount = holderCount[std::size_t(c)];
+        x.carrierCount = viaCount[std::size_t(c)];
+        x.origins = I.peopleIds(&agg.originsA[std::size_t(c) * std::size_t(I.W)]);
+        x.people = I.peopleIn(&agg.originsA[std::size_t(c) * std::size_t(I.W)]);
         x.recordsKnown = CatAgg::bit(agg.recA, c);
         x.records = agg.maxRecA[std::size_t(c)];
         if (x.plaintext == Certainty::Potential)
@@ -185,6 +188,36 @@ void BlastRadius::Compact::buildExposed()
     }
     std::sort(exposed.begin(), exposed.end(),
               [](const ExposedCategory &a, const ExposedCategory &b) { return a.category < b.category; });
+}
+
+void BlastRadius::Compact::buildCarriers()
+{
+    const BlastRadiusEngine::Impl &I = *engine;
+    const Model &m = I.m;
+    const EdgeTable &et = *I.edges;
+    holders.assign(std::size_t(I.C), {});
+    via.assign(std::size_t(I.C), {});
+    std::vector<char> isReached(std::size_t(I.N), 0);
+    for (const int v : reached)
+        isReached[std::size_t(v)] = 1;
+    std::vector<int> lastHolder(std::size_t(I.C), -1);
+    for (const int v : reached) // in id order
+        if (const NodeHeld *nh = I.held[std::size_t(v)].get())
+            for (const Held &h : nh->groups)
+                if (lastHolder[std::size_t(h.cat)] != v) {
+                    lastHolder[std::size_t(h.cat)] = v;
+                    holders[std::size_t(h.cat)] << m.nodes[std::size_t(v)].id;
+                }
+    for (const int e : et.order) { // in id order
+        if (et.kind[std::size_t(e)] != EdgeKind::Data || !et.live(e))
+            continue;
+        const int a = et.from[std::size_t(e)], b = et.to[std::size_t(e)];
+        if (!isReached[std::size_t(b)]
+            && !(isReached[std::size_t(a)] && I.nodes->kind[std::size_t(a)] != NodeKind::People))
+            continue;
+        for (int i = et.catStart[std::size_t(e)]; i < et.catStart[std::size_t(e) + 1]; ++i)
+            via[std::size_t(et.cats[std::size_t(i)])] << m.edges[std::size_t(e)].id;
+    }
 }
 
 void BlastRadius::Compact::buildServices()
@@ -292,6 +325,20 @@ const std::vector<ExposedCategory> &BlastRadius::exposed() const
 {
     std::call_once(m_compact->exposedOnce, [this] { m_compact->buildExposed(); });
     return m_compact->exposed;
+}
+
+QStringList BlastRadius::holders(const QString &category) const
+{
+    std::call_once(m_compact->carriersOnce, [this] { m_compact->buildCarriers(); });
+    const int c = m_compact->engine->catalog->index.value(category, -1);
+    return c < 0 ? QStringList() : m_compact->holders[std::size_t(c)];
+}
+
+QStringList BlastRadius::via(const QString &category) const
+{
+    std::call_once(m_compact->carriersOnce, [this] { m_compact->buildCarriers(); });
+    const int c = m_compact->engine->catalog->index.value(category, -1);
+    return c < 0 ? QStringList() : m_compact->via[std::size_t(c)];
 }
 
 const QStringList &BlastRadius::services() const

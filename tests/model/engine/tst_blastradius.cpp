@@ -253,8 +253,10 @@ private Q_SLOTS:
         QCOMPARE(r.exposed().size(), std::size_t(1));
         const ExposedCategory *name = category(r, "ID.NAME");
         QVERIFY(name);
-        QCOMPARE(name->holders, QStringList{QStringLiteral("ana")});
-        QCOMPARE(name->via, QStringList{QStringLiteral("e2")});
+        QCOMPARE(r.holders(name->category), QStringList{QStringLiteral("ana")});
+        QCOMPARE(r.via(name->category), QStringList{QStringLiteral("e2")});
+        QCOMPARE(name->holderCount, 1);
+        QCOMPARE(name->carrierCount, 1);
         QCOMPARE(name->origins, QStringList{QStringLiteral("users")});
         QCOMPARE(name->people, qint64(1000));
         QCOMPARE(name->records, qint64(700));

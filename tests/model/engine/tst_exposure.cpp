@@ -60,8 +60,8 @@ private Q_SLOTS:
         const BlastRadius r = blast(engine, {breach("bg")});
         const ExposedCategory *crim = category(r, "CRIMINAL");
         QVERIFY(crim);
-        QCOMPARE(crim->holders, QStringList{QStringLiteral("bg")});
-        QCOMPARE(crim->via, QStringList{QStringLiteral("e3")});
+        QCOMPARE(r.holders(crim->category), QStringList{QStringLiteral("bg")});
+        QCOMPARE(r.via(crim->category), QStringList{QStringLiteral("e3")});
         QCOMPARE(crim->origins, QStringList{QStringLiteral("cand")});
         QCOMPARE(crim->people, qint64(60000));
         QVERIFY(obligation(r, QStringLiteral("GDPR-34")).status == ObligationStatus::Likely);
