@@ -74,8 +74,9 @@ Expected<WhatIf> BlastRadiusEngine::whatIfRemove(const QString &vendorId, const 
     }
 
     // The ranking after: a row can change only if its closure (before) reaches the vendor, our
-    // account there, a node whose copies changed, or a node holding copies whose key the
-    // vendor held. Every other row is the same as before.
+    // account there, or a node whose copies changed. (A copy whose key the vendor held opens
+    // only where the vendor is reached, so it needs no rule of its own.) Every other row is
+    // the same as before.
     w.rankBefore = rank(true, true, progress);
     if (w.rankBefore.empty()) // the vendor itself has rows: empty means cancelled
         return Error(QString(), QStringLiteral("cancelled"));
@@ -85,10 +86,6 @@ Expected<WhatIf> BlastRadiusEngine::whatIfRemove(const QString &vendorId, const 
         const NodeHeld *b = I.held[std::size_t(v)].get(), *a = A.held[std::size_t(v)].get();
         if (a != b && (!a || !b || !(*a == *b)))
             changed[std::size_t(v)] = 1;
-        if (b)
-            for (const Held &h : b->groups)
-                if (h.key == x)
-                    changed[std::size_t(v)] = 1;
     }
     const LabelGraph &g = I.prop->labels;
     const int L = I.V * 4;
