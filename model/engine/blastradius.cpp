@@ -38,14 +38,14 @@ double tierWeight(int tier)
     }
 }
 
-std::optional<Certainty> BlastRadiusEngine::Impl::reachedAs(const LabelSet &bits, int node) const
+std::optional<Certainty> BlastRadiusEngine::Impl::reachedAs(const LabelSet &bits, int node, const quint64 *base) const
 {
     bool direct = false, any = false;
     for (const int v : {node, tenantNode(node)}) {
         if (v < 0)
             continue;
         for (int l = 0; l < 4; ++l)
-            if (bits.test(v * 4 + l)) {
+            if (bits.test(v * 4 + l) || (base && ((base[(v * 4 + l) >> 6] >> ((v * 4 + l) & 63)) & 1))) {
                 any = true;
                 direct = direct || !isPotential(l);
             }
@@ -55,13 +55,13 @@ std::optional<Certainty> BlastRadiusEngine::Impl::reachedAs(const LabelSet &bits
     return direct ? Certainty::Direct : Certainty::Potential;
 }
 
-void BlastRadiusEngine::Impl::resolve(CatAgg &agg, const LabelSet &bits) const
+void BlastRadiusEngine::Impl::resolve(CatAgg &agg, const LabelSet &bits, const quint64 *base) const
 {
     agg.normalize();
     for (const quint64 item : agg.keyed) {
         const NodeHeld &nh = *held[std::size_t(item >> 32)];
         const Held &h = nh.groups[std::size_t((item & 0xFFFFFFFFULL) >> 1)];
-        const std::optional<Certainty> key = reachedAs(bits, h.key);
+        const std::optional<Certainty> key = reachedAs(bits, h.key, base);
         if (key) // the key holder's key is exposed: this copy is readable
             agg.addPlain(h, (item & 1) && *key == Certainty::Direct,
                          h.origin < 0 ? nullptr : &nh.origins[std::size_t(h.origin)]);
@@ -71,46 +71,93 @@ void BlastRadiusEngine::Impl::resolve(CatAgg &agg, const LabelSet &bits) const
     agg.keyed.clear();
 }
 
+namespace {
+
+// Adds sign x the reported states of the 16 nodes in a word of labels (4 bits per node).
+void countWord(NodeCounts &n, quint64 w, int sign)
+{
+    constexpr quint64 m0 = 0x1111111111111111ULL;
+    const quint64 bd = w & m0, cd = (w >> 1) & m0, bp = (w >> 2) & m0, cp = (w >> 3) & m0;
+    const quint64 direct = bd | cd;
+    n.controlledDirect += sign * popcount64(cd);
+    n.breachedDirect += sign * popcount64(bd & ~cd);
+    n.controlledPotential += sign * popcount64(cp & ~direct);
+    n.breachedPotential += sign * popcount64(bp & ~cp & ~direct);
+}
+
+// Adds sign x the reported state of one node's nibble.
+void countNibble(NodeCounts &n, unsigned nibble, int sign)
+{
+    const bool bd = nibble & 1, cd = nibble & 2, bp = nibble & 4, cp = nibble & 8;
+    if (cd)
+        n.controlledDirect += sign;
+    else if (bd)
+        n.breachedDirect += sign;
+    else if (cp)
+        n.controlledPotential += sign;
+    else if (bp)
+        n.breachedPotential += sign;
+}
+
+// A vendor and our account at it are one node: the correction for one pair, given both nibbles.
+void countPair(NodeCounts &n, unsigned tenant, unsigned vendor, int sign)
+{
+    if (!tenant)
+        return;
+    countNibble(n, tenant, -sign);
+    countNibble(n, vendor, -sign);
+    countNibble(n, tenant | vendor, sign);
+}
+
+unsigned nibbleIn(const quint64 *bits, int v) { return unsigned((bits[std::size_t(v) >> 4] >> ((v & 15) * 4)) & 0xF); }
+
+} // namespace
+
 NodeCounts BlastRadiusEngine::Impl::countNodes(const LabelSet &set) const
 {
     NodeCounts n;
-    const std::vector<quint64> &bits = set.bits;
-    auto count = [&](unsigned nibble, int sign) {
-        const bool bd = nibble & 1, cd = nibble & 2, bp = nibble & 4, cp = nibble & 8;
-        if (cd)
-            n.controlledDirect += sign;
-        else if (bd)
-            n.breachedDirect += sign;
-        else if (cp)
-            n.controlledPotential += sign;
-        else if (bp)
-            n.breachedPotential += sign;
-    };
-    constexpr quint64 m0 = 0x1111111111111111ULL;
-    for (const int wi : set.touched) {
-        const quint64 w = bits[std::size_t(wi)];
-        const quint64 bd = w & m0, cd = (w >> 1) & m0, bp = (w >> 2) & m0, cp = (w >> 3) & m0;
-        const quint64 direct = bd | cd;
-        n.controlledDirect += popcount64(cd);
-        n.breachedDirect += popcount64(bd & ~cd);
-        n.controlledPotential += popcount64(cp & ~direct);
-        n.breachedPotential += popcount64(bp & ~cp & ~direct);
-    }
-    // A vendor and our account at it are one node: count it once, by the combined labels.
-    // Only the touched words of the tenant range are visited.
-    auto nibbleOf = [&](int v) { return unsigned((bits[std::size_t(v) >> 4] >> ((v & 15) * 4)) & 0xF); };
+    const quint64 *bits = set.bits.data();
+    for (const int wi : set.touched)
+        countWord(n, bits[std::size_t(wi)], +1);
+    // Only the touched words of the tenant range are visited for the pairs.
     for (const int wi : set.touched) {
         if (wi * 16 + 16 <= N)
             continue;
-        for (int v = std::max(N, wi * 16); v < std::min(V, wi * 16 + 16); ++v) {
-            const unsigned tenant = nibbleOf(v);
-            if (!tenant)
-                continue;
-            const unsigned vendor = nibbleOf(prop->tenantVendor[std::size_t(v - N)]);
-            count(tenant, -1);
-            count(vendor, -1);
-            count(tenant | vendor, +1);
+        for (int v = std::max(N, wi * 16); v < std::min(V, wi * 16 + 16); ++v)
+            countPair(n, nibbleIn(bits, v), nibbleIn(bits, prop->tenantVendor[std::size_t(v - N)]), +1);
+    }
+    return n;
+}
+
+NodeCounts BlastRadiusEngine::Impl::countNodesOver(const quint64 *base, const NodeCounts &baseCounts,
+                                                   const LabelSet &set) const
+{
+    NodeCounts n = baseCounts;
+    const quint64 *bits = set.bits.data();
+    auto both = [&](int v) { return nibbleIn(base, v) | nibbleIn(bits, v); };
+    thread_local std::vector<int> pairs;
+    pairs.clear();
+    for (const int wi : set.touched) {
+        const quint64 b = base[std::size_t(wi)], u = b | bits[std::size_t(wi)];
+        if (u == b)
+            continue;
+        countWord(n, b, -1);
+        countWord(n, u, +1);
+        // Tenant pairs whose tenant or vendor changed.
+        for (quint64 changed = u ^ b; changed; changed &= changed - 1) {
+            const int v = wi * 16 + std::countr_zero(changed) / 4;
+            if (v >= N)
+                pairs.push_back(v - N);
+            else if (prop->tenantOf[std::size_t(v)] >= 0)
+                pairs.push_back(prop->tenantOf[std::size_t(v)]);
         }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    for (const int t : pairs) {
+        const int tv = N + t, vendor = prop->tenantVendor[std::size_t(t)];
+        countPair(n, nibbleIn(base, tv), nibbleIn(base, vendor), -1);
+        countPair(n, both(tv), both(vendor), +1);
     }
     return n;
 }

@@ -361,6 +361,11 @@ struct BlastRadiusEngine::Impl {
         std::vector<std::vector<int>> hubWords; // per hub: its nonzero label words, sorted
         std::vector<std::vector<quint64>> hubBits; // per hub: those words' values
         std::vector<CatAgg> hubAgg;
+        // Large hubs also keep their closure as a dense bitset with its countNodes(), so that a
+        // query that meets one counts only what it adds (rankQuery()).
+        std::vector<int> hubDense; // per hub: index in dense, or -1
+        std::vector<std::vector<quint64>> dense;
+        std::vector<NodeCounts> denseCounts;
     };
     mutable std::once_flag rankOnce;
     mutable RankIndex ri;
@@ -398,12 +403,12 @@ struct BlastRadiusEngine::Impl {
     {
         std::call_once(rankOnce, [this] { buildRankIndex(); });
     }
-    // The closure of the seed labels through the rank index: the labels reached and the
-    // category aggregate. Equal to the breadth-first search with no hop limit.
-    void closure(const std::vector<int> &seedLabels, LabelSet &bits, CatAgg &agg) const;
     // Walks the component DAG from `starts`: merges the cached closure of every hub met,
     // except `open`, and the labels of every other component. bits and agg must be cleared.
-    void walk(const std::vector<int> &starts, int open, LabelSet &bits, CatAgg &agg) const;
+    // With `hubs`, the hubs met are listed there instead of having their labels merged into
+    // bits (their aggregates are merged either way).
+    void walk(const std::vector<int> &starts, int open, LabelSet &bits, CatAgg &agg,
+              std::vector<int> *hubs = nullptr) const;
     void visitComponentLabels(int comp, LabelSet &bits, CatAgg &agg) const;
     // Adds what the node of label l holds to agg.
     void addHeld(int l, CatAgg &agg) const { addHeldAt(realNode(l >> 2), !isPotential(l & 3), agg); }
@@ -430,9 +435,12 @@ struct BlastRadiusEngine::Impl {
     bool openable(const Held &h) const { return h.key == Plain || (h.key >= 0 && holdsKey[std::size_t(h.key)]); }
     // Decides the copies whose key is held elsewhere: plaintext when the key holder (or our
     // account at it) is reached, with the weaker certainty of the two; encrypted otherwise.
-    void resolve(CatAgg &agg, const LabelSet &bits) const;
+    // base: labels reached besides bits (a dense bitset, or null).
+    void resolve(CatAgg &agg, const LabelSet &bits, const quint64 *base = nullptr) const;
     // The best certainty with which a real node (or our account at it) is reached, if at all.
-    std::optional<Certainty> reachedAs(const LabelSet &bits, int node) const;
+    std::optional<Certainty> reachedAs(const LabelSet &bits, int node, const quint64 *base = nullptr) const;
+    // countNodes() of base | bits, from countNodes() of base alone: linear in bits' words.
+    NodeCounts countNodesOver(const quint64 *base, const NodeCounts &baseCounts, const LabelSet &bits) const;
     // Counts reached model nodes by reported state; a vendor and our account at it count once.
     NodeCounts countNodes(const LabelSet &bits) const;
     ScenarioSummary summarize(const CatAgg &agg, const NodeCounts &n) const;

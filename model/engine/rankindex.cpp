@@ -94,6 +94,15 @@ void BlastRadiusEngine::Impl::buildRankIndex() const
         for (const int w : ws)
             values.push_back(bits.bits[std::size_t(w)]);
         ri.hubOf[std::size_t(h)] = int(ri.hubBits.size());
+        // Large closures (a sixteenth of the graph's words or more) are kept dense too, at
+        // most 64 MiB of them.
+        if (ws.size() >= std::max<std::size_t>(2, words / 16) && (ri.dense.size() + 1) * words * 8 <= (64ULL << 20)) {
+            ri.hubDense.push_back(int(ri.dense.size()));
+            ri.dense.push_back(bits.bits);
+            ri.denseCounts.push_back(countNodes(bits));
+        } else {
+            ri.hubDense.push_back(-1);
+        }
         ri.hubWords.push_back(std::move(ws));
         ri.hubBits.push_back(std::move(values));
         ri.hubAgg.push_back(std::move(agg));
@@ -109,29 +118,44 @@ void BlastRadiusEngine::Impl::visitComponentLabels(int c, LabelSet &bits, CatAgg
     }
 }
 
+// A vendor's closure through the index. The hubs it meets are merged last: the largest one
+// kept dense is the base, counted in advance, and only what the rest adds to it is counted.
 ScenarioSummary BlastRadiusEngine::Impl::rankQuery(int seedLabel) const
 {
     thread_local LabelSet bits;
     thread_local CatAgg agg;
-    closure({seedLabel}, bits, agg);
-    resolve(agg, bits);
-    return summarize(agg, countNodes(bits));
-}
-
-void BlastRadiusEngine::Impl::closure(const std::vector<int> &seedLabels, LabelSet &bits, CatAgg &agg) const
-{
+    thread_local std::vector<int> hubs;
     bits.reset((std::size_t(V) * 4 + 63) / 64);
     if (agg.C != C || agg.W != W)
         agg.init(C, W);
     else
         agg.reset();
-    std::vector<int> starts;
-    for (const int seedLabel : seedLabels)
-        starts.push_back(ri.comp[std::size_t(seedLabel)]);
-    walk(starts, -1, bits, agg);
+    hubs.clear();
+    walk({ri.comp[std::size_t(seedLabel)]}, -1, bits, agg, &hubs);
+    int base = -1;
+    for (const int h : hubs)
+        if (ri.hubDense[std::size_t(h)] >= 0
+            && (base < 0 || ri.hubWords[std::size_t(h)].size() > ri.hubWords[std::size_t(base)].size()))
+            base = h;
+    for (const int h : hubs) {
+        if (h == base)
+            continue;
+        const std::vector<int> &ws = ri.hubWords[std::size_t(h)];
+        const std::vector<quint64> &vs = ri.hubBits[std::size_t(h)];
+        for (std::size_t i = 0; i < ws.size(); ++i)
+            bits.orWord(ws[i], vs[i]);
+    }
+    if (base < 0) {
+        resolve(agg, bits);
+        return summarize(agg, countNodes(bits));
+    }
+    const quint64 *dense = ri.dense[std::size_t(ri.hubDense[std::size_t(base)])].data();
+    resolve(agg, bits, dense);
+    return summarize(agg, countNodesOver(dense, ri.denseCounts[std::size_t(ri.hubDense[std::size_t(base)])], bits));
 }
 
-void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, LabelSet &bits, CatAgg &agg) const
+void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, LabelSet &bits, CatAgg &agg,
+                                   std::vector<int> *hubs) const
 {
     Scratch &s = scratch(1);
     s.prepare(ri.compStart.size() - 1);
@@ -143,11 +167,15 @@ void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, Lab
     for (std::size_t q = 0; q < s.queue.size(); ++q) {
         const int c = s.queue[q];
         if (const int hub = ri.hubOf[std::size_t(c)]; hub >= 0 && c != open) {
+            agg.merge(ri.hubAgg[std::size_t(hub)]);
+            if (hubs) {
+                hubs->push_back(hub);
+                continue;
+            }
             const std::vector<int> &ws = ri.hubWords[std::size_t(hub)];
             const std::vector<quint64> &vs = ri.hubBits[std::size_t(hub)];
             for (std::size_t i = 0; i < ws.size(); ++i)
                 bits.orWord(ws[i], vs[i]);
-            agg.merge(ri.hubAgg[std::size_t(hub)]);
             continue;
         }
         visitComponentLabels(c, bits, agg);
@@ -159,19 +187,6 @@ void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, Lab
     }
 }
 
-namespace {
-
-bool rankBefore(const VendorRank &a, const VendorRank &b)
-{
-    if (a.summary.score != b.summary.score)
-        return a.summary.score > b.summary.score;
-    if (a.vendorId != b.vendorId)
-        return a.vendorId < b.vendorId;
-    return a.mode < b.mode;
-}
-
-} // namespace
-
 std::optional<std::vector<VendorRank>> BlastRadiusEngine::Impl::rankAll(const ProgressFn &progress) const
 {
     ensureRankIndex();
@@ -180,19 +195,35 @@ std::optional<std::vector<VendorRank>> BlastRadiusEngine::Impl::rankAll(const Pr
         if (nodes->kind[std::size_t(v)] == NodeKind::Vendor && v != masked)
             vendors.push_back(v);
     const int total = int(vendors.size());
-    std::vector<VendorRank> out;
-    out.reserve(vendors.size() * 2);
+    struct Row {
+        int vendor;
+        Compromise mode;
+        ScenarioSummary summary;
+    };
+    std::vector<Row> rows;
+    rows.reserve(vendors.size() * 2);
     for (int i = 0; i < total; ++i) {
         if (progress && i % 256 == 0 && !progress(i, total))
             return std::nullopt;
         const int v = vendors[std::size_t(i)];
-        const Node &n = m.nodes[std::size_t(v)];
-        out.push_back({n.id, n.name, Compromise::Breached, rankQuery(v * 4 + BD)});
-        out.push_back({n.id, n.name, Compromise::Controlled, rankQuery(v * 4 + CD)});
+        rows.push_back({v, Compromise::Breached, rankQuery(v * 4 + BD)});
+        rows.push_back({v, Compromise::Controlled, rankQuery(v * 4 + CD)});
     }
     if (progress && !progress(total, total))
         return std::nullopt;
-    std::sort(out.begin(), out.end(), rankBefore);
+    // Highest score first, ties by vendor id (its rank in id order), breach before control.
+    const std::vector<int> &rank = nodes->rank;
+    std::sort(rows.begin(), rows.end(), [&](const Row &a, const Row &b) {
+        if (a.summary.score != b.summary.score)
+            return a.summary.score > b.summary.score;
+        if (a.vendor != b.vendor)
+            return rank[std::size_t(a.vendor)] < rank[std::size_t(b.vendor)];
+        return a.mode < b.mode;
+    });
+    std::vector<VendorRank> out;
+    out.reserve(rows.size());
+    for (const Row &r : rows)
+        out.push_back({m.nodes[std::size_t(r.vendor)].id, m.nodes[std::size_t(r.vendor)].name, r.mode, r.summary});
     return out;
 }
 

@@ -120,27 +120,31 @@ Expected<WhatIf> BlastRadiusEngine::whatIfRemove(const QString &vendorId, const 
         else
             w.rankAfter.push_back(r);
     }
-    // Few rows: a search each; many: the masked engine's own ranking.
-    if (redo.size() > 2000) {
-        w.rankAfter = after->rank(true, true, progress);
-        if (w.rankAfter.empty() && !redo.empty())
+    // Few rows: a search each; many: through the masked engine's rank index.
+    const bool indexed = redo.size() > 2000;
+    if (indexed)
+        A.ensureRankIndex();
+    for (std::size_t k = 0; k < redo.size(); ++k) {
+        if (progress && k % 256 == 0 && !progress(int(k), int(redo.size())))
             return Error(QString(), QStringLiteral("cancelled"));
-    } else {
-        for (std::size_t k = 0; k < redo.size(); ++k) {
-            if (progress && k % 64 == 0 && !progress(int(k), int(redo.size())))
-                return Error(QString(), QStringLiteral("cancelled"));
-            VendorRank r = w.rankBefore[redo[k]];
-            const int v = I.nodes->index.value(r.vendorId);
-            r.summary = A.searchQuery(v * 4 + (r.mode == Compromise::Controlled ? CD : BD));
-            w.rankAfter.push_back(std::move(r));
-        }
-        std::sort(w.rankAfter.begin(), w.rankAfter.end(), [](const VendorRank &a, const VendorRank &b) {
-            if (a.summary.score != b.summary.score)
-                return a.summary.score > b.summary.score;
-            if (a.vendorId != b.vendorId)
-                return a.vendorId < b.vendorId;
-            return a.mode < b.mode;
-        });
+        VendorRank r = w.rankBefore[redo[k]];
+        const int v = I.nodes->index.value(r.vendorId);
+        const int seed = v * 4 + (r.mode == Compromise::Controlled ? CD : BD);
+        r.summary = indexed ? A.rankQuery(seed) : A.searchQuery(seed);
+        w.rankAfter.push_back(std::move(r));
+    }
+    std::sort(w.rankAfter.begin(), w.rankAfter.end(), [](const VendorRank &a, const VendorRank &b) {
+        if (a.summary.score != b.summary.score)
+            return a.summary.score > b.summary.score;
+        if (a.vendorId != b.vendorId)
+            return a.vendorId < b.vendorId;
+        return a.mode < b.mode;
+    });
+    {
+        // The masked engine's ranking is this one: keep it there for its rank().
+        const std::lock_guard lock(A.rankedMutex);
+        if (!A.ranked)
+            A.ranked = w.rankAfter;
     }
     w.topBefore.assign(w.rankBefore.begin(),
                        w.rankBefore.begin() + qsizetype(std::min<std::size_t>(10, w.rankBefore.size())));
