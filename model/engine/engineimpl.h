@@ -46,6 +46,7 @@ constexpr int popcount64(quint64 x)
 }
 
 // How a group of copies is protected at its holder.
+constexpr int kNoKeyHolder = -3; // external key, no key holder named: only a key at the holder opens it
 enum KeyState : int {
     Plain = -1, // readable at the holder (no encryption, holder-key, or an external key the holder also holds)
     Locked = -2, // external key that nothing in the model exposes
@@ -123,6 +124,8 @@ struct EdgeTable {
     std::vector<int> from, to;
     std::vector<EdgeKind> kind;
     std::vector<int> catStart, cats; // CSR over edges: a data edge's categories
+    std::vector<qint64> records; // a data edge's records figure, or -1 when none is stated
+    std::vector<int> key; // a data edge's KeyState, its key holder's node, or kNoKeyHolder
     std::vector<int> inDataStart, inData, outDataStart, outData; // live data edges per node
     std::vector<int> order; // edge indices in id order
     std::vector<int> rank; // position of each edge in id order
@@ -135,6 +138,8 @@ struct EdgeTable {
     }
     bool live(int e) const { return from[std::size_t(e)] >= 0 && to[std::size_t(e)] >= 0; }
     void buildAdjacency(int N);
+    // Fills records and key of edge e from the model's edge (nodes: id -> index).
+    void setProtection(int e, const Edge &edge, const QHash<QString, int> &nodes);
 };
 
 // Tenant nodes and the label graph (the propagation table applied to every edge).

@@ -24,12 +24,6 @@ bool NodeHeld::operator==(const NodeHeld &o) const
 
 } // namespace detail
 
-namespace {
-
-constexpr int kNoKeyHolder = -3; // external key, no key holder named: only a key at the holder opens it
-
-} // namespace
-
 std::shared_ptr<const NodeHeld> BlastRadiusEngine::Impl::buildHeld(int v) const
 {
     if (v == masked)
@@ -42,100 +36,101 @@ std::shared_ptr<const NodeHeld> BlastRadiusEngine::Impl::buildHeld(int v) const
     if (!receives && !sent && node.stores.empty())
         return nullptr;
 
-    auto keyOf = [&](const std::optional<Encryption> &enc, const QString &keyHolder) {
-        if (enc != Encryption::ExternalKey)
+    auto keyOf = [&](int k) { return k >= 0 && k == masked ? int(Locked) : k; };
+    auto storeKey = [&](const StoredData &s) {
+        if (s.encryption != Encryption::ExternalKey)
             return int(Plain);
-        if (keyHolder.isEmpty())
+        if (s.keyHolder.isEmpty())
             return kNoKeyHolder;
-        const int k = nodes->index.value(keyHolder, -1);
-        return k < 0 || k == masked ? int(Locked) : k;
+        return keyOf(nodes->index.value(s.keyHolder, int(Locked)));
     };
-    struct Group {
-        Held h;
-        std::vector<quint64> origins;
-        bool hasOrigins = false;
-    };
-    std::vector<Group> groups;
+    // Groups in flat scratch space: no allocation per group.
+    thread_local std::vector<Held> groups;
+    thread_local std::vector<quint64> words; // W per group
+    thread_local std::vector<char> hasOrigins;
     thread_local std::vector<int> firstOfCat;
+    groups.clear();
+    words.clear();
+    hasOrigins.clear();
     if (firstOfCat.size() < std::size_t(C))
         firstOfCat.assign(std::size_t(C), -1);
-    auto group = [&](int c, int key) -> Group & {
+    auto group = [&](int c, int key) -> std::size_t {
         int &first = firstOfCat[std::size_t(c)];
         if (first >= 0)
             for (std::size_t g = std::size_t(first); g < groups.size(); ++g)
-                if (groups[g].h.cat == c && groups[g].h.key == key)
-                    return groups[g];
+                if (groups[g].cat == c && groups[g].key == key)
+                    return g;
         if (first < 0)
             first = int(groups.size());
-        groups.push_back({{c, -1, 0, 0, key, false, false}, {}, false});
-        return groups.back();
+        groups.push_back({c, -1, 0, 0, key, false, false});
+        words.resize(words.size() + std::size_t(W), 0);
+        hasOrigins.push_back(0);
+        return groups.size() - 1;
     };
-    auto addCopy = [&](int c, int key, const std::optional<qint64> &records, int peopleAt) {
-        Group &g = group(c, key);
+    auto addCopy = [&](int c, int key, qint64 records, int peopleAt) {
+        const std::size_t g = group(c, key);
+        Held &h = groups[g];
         const CatOrigins *o = origins[std::size_t(c)].get();
         const quint64 *bits = o ? o->at(peopleAt) : nullptr;
         if (!bits)
-            g.h.unknownPeople = true;
-        if (records) {
-            g.h.hasRecords = true;
-            g.h.maxRecords = std::max(g.h.maxRecords, *records);
+            h.unknownPeople = true;
+        if (records >= 0) {
+            h.hasRecords = true;
+            h.maxRecords = std::max(h.maxRecords, records);
         } else if (bits) {
             // No records figure: the population behind this copy is its upper bound.
-            g.h.popBasis = std::max(g.h.popBasis, o->peopleAt(peopleAt));
+            h.popBasis = std::max(h.popBasis, o->peopleAt(peopleAt));
         }
         if (bits) {
-            if (!g.hasOrigins) {
-                g.origins.assign(bits, bits + W);
-                g.hasOrigins = true;
-            } else {
-                for (int w = 0; w < W; ++w)
-                    g.origins[std::size_t(w)] |= bits[w];
-            }
+            hasOrigins[g] = 1;
+            quint64 *dst = &words[g * std::size_t(W)];
+            for (int w = 0; w < W; ++w)
+                dst[w] |= bits[w];
         }
     };
     // Copies received: about the people behind the sender's copy.
     for (int i = et.inDataStart[std::size_t(v)]; i < et.inDataStart[std::size_t(v) + 1]; ++i) {
         const int e = et.inData[std::size_t(i)];
-        const Edge &edge = m.edges[std::size_t(e)];
-        const int key = keyOf(edge.encryption, edge.keyHolder);
+        const int key = keyOf(et.key[std::size_t(e)]);
         for (int k = et.catStart[std::size_t(e)]; k < et.catStart[std::size_t(e) + 1]; ++k)
-            addCopy(et.cats[std::size_t(k)], key, edge.records, et.from[std::size_t(e)]);
+            addCopy(et.cats[std::size_t(k)], key, et.records[std::size_t(e)], et.from[std::size_t(e)]);
     }
     // Copies sent: about the people behind this node's copy.
     if (sends)
         for (int i = et.outDataStart[std::size_t(v)]; i < et.outDataStart[std::size_t(v) + 1]; ++i) {
             const int e = et.outData[std::size_t(i)];
-            const Edge &edge = m.edges[std::size_t(e)];
-            const int key = keyOf(edge.encryption, edge.keyHolder);
+            const int key = keyOf(et.key[std::size_t(e)]);
             for (int k = et.catStart[std::size_t(e)]; k < et.catStart[std::size_t(e) + 1]; ++k)
-                addCopy(et.cats[std::size_t(k)], key, edge.records, v);
+                addCopy(et.cats[std::size_t(k)], key, et.records[std::size_t(e)], v);
         }
     for (const StoredData &s : node.stores) {
         const int c = catalog->index.value(s.category, -1);
         if (c >= 0)
-            addCopy(c, keyOf(s.encryption, s.keyHolder), s.records, v);
+            addCopy(c, storeKey(s), s.records.value_or(-1), v);
     }
-    for (const Group &g : groups)
-        firstOfCat[std::size_t(g.h.cat)] = -1;
+    for (const Held &g : groups)
+        firstOfCat[std::size_t(g.cat)] = -1;
     if (groups.empty())
         return nullptr;
 
     auto out = std::make_shared<NodeHeld>();
-    for (const Group &g : groups)
-        if (catalog->isKey[std::size_t(g.h.cat)] && g.h.key == Plain)
+    for (const Held &g : groups)
+        if (catalog->isKey[std::size_t(g.cat)] && g.key == Plain)
             out->holdsKey = true;
     out->groups.reserve(groups.size());
-    for (Group &g : groups) {
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        Held h = groups[g];
         // An external key with no key holder opens data at the same holder only.
-        if (g.h.key == kNoKeyHolder)
-            g.h.key = out->holdsKey ? int(Plain) : int(Locked);
-        if (catalog->isCode[std::size_t(g.h.cat)] && g.h.key == Plain)
+        if (h.key == kNoKeyHolder)
+            h.key = out->holdsKey ? int(Plain) : int(Locked);
+        if (catalog->isCode[std::size_t(h.cat)] && h.key == Plain)
             out->signs = true;
-        if (g.hasOrigins) {
-            g.h.origin = int(out->origins.size());
-            out->origins.insert(out->origins.end(), g.origins.begin(), g.origins.end());
+        if (hasOrigins[g]) {
+            h.origin = int(out->origins.size());
+            out->origins.insert(out->origins.end(), words.begin() + qsizetype(g) * W,
+                                words.begin() + qsizetype(g + 1) * W);
         }
-        out->groups.push_back(g.h);
+        out->groups.push_back(h);
     }
     return out;
 }

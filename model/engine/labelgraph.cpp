@@ -72,6 +72,15 @@ NodeTable::NodeTable(const Model &m)
     });
 }
 
+void EdgeTable::setProtection(int e, const Edge &edge, const QHash<QString, int> &nodes)
+{
+    records[std::size_t(e)] = edge.records.value_or(-1);
+    int k = Plain;
+    if (edge.encryption == Encryption::ExternalKey)
+        k = edge.keyHolder.isEmpty() ? kNoKeyHolder : nodes.value(edge.keyHolder, int(Locked));
+    key[std::size_t(e)] = k;
+}
+
 void EdgeTable::buildAdjacency(int N)
 {
     std::vector<std::pair<int, int>> in, out;
@@ -141,6 +150,8 @@ void BlastRadiusEngine::Impl::build()
     et->to.resize(std::size_t(E));
     et->kind.resize(std::size_t(E));
     et->catStart.assign(std::size_t(E) + 1, 0);
+    et->records.resize(std::size_t(E));
+    et->key.resize(std::size_t(E));
     const EndLookup end(m, *nodes);
     // Categories are shared strings too: look them up by data pointer first.
     std::unordered_map<const QChar *, int> catByData;
@@ -149,6 +160,7 @@ void BlastRadiusEngine::Impl::build()
         et->from[std::size_t(e)] = end(edge.from);
         et->to[std::size_t(e)] = end(edge.to);
         et->kind[std::size_t(e)] = edge.kind;
+        et->setProtection(e, edge, nodes->index);
         if (edge.kind == EdgeKind::Data)
             for (const QString &c : edge.categories) {
                 auto it = catByData.find(c.constData());

@@ -108,12 +108,16 @@ static std::shared_ptr<BlastRadiusEngine::Impl> derive(const BlastRadiusEngine::
             newToOld[std::size_t(diff.oldToNew[std::size_t(i)])] = i;
     et->catStart.assign(std::size_t(E) + 1, 0);
     et->cats.reserve(oet.cats.size() + 8);
+    et->records.resize(std::size_t(E));
+    et->key.resize(std::size_t(E));
     for (int e = 0; e < E; ++e) {
         const int o = newToOld[std::size_t(e)];
         if (o >= 0) {
             et->from[std::size_t(e)] = oet.from[std::size_t(o)];
             et->to[std::size_t(e)] = oet.to[std::size_t(o)];
             et->kind[std::size_t(e)] = oet.kind[std::size_t(o)];
+            et->records[std::size_t(e)] = oet.records[std::size_t(o)];
+            et->key[std::size_t(e)] = oet.key[std::size_t(o)];
             et->cats.insert(et->cats.end(), oet.cats.begin() + oet.catStart[std::size_t(o)],
                             oet.cats.begin() + oet.catStart[std::size_t(o) + 1]);
         } else {
@@ -121,6 +125,7 @@ static std::shared_ptr<BlastRadiusEngine::Impl> derive(const BlastRadiusEngine::
             et->from[std::size_t(e)] = d->nodes->index.value(edge.from, -1);
             et->to[std::size_t(e)] = d->nodes->index.value(edge.to, -1);
             et->kind[std::size_t(e)] = edge.kind;
+            et->setProtection(e, edge, d->nodes->index);
             if (edge.kind == EdgeKind::Data)
                 for (const QString &c : edge.categories)
                     if (const int ci = d->catalog->index.value(c, -1); ci >= 0)
