@@ -24,8 +24,8 @@ const QList<Command> &commands()
          QStringLiteral("--people P --services S --vendors V --edges E --seed N [--shape default|deep-chains] OUT"),
          QStringLiteral("write a reproducible synthetic model"), &cmdGenerate},
         {QStringLiteral("blast"),
-         QStringLiteral("MODEL (--breach ID | --control ID)... [--max-hops N] "
-                        "[--no-potential] [--format text|json]"),
+         QStringLiteral("MODEL ((--breach ID | --control ID)... [--max-hops N] [--no-potential] | --scenario NAME) "
+                        "[--paths] [--format text|json]"),
          QStringLiteral("blast radius of a breach or control scenario"), &cmdBlast},
         {QStringLiteral("rank"),
          QStringLiteral("MODEL [--mode breach|control|both] [--top N] "

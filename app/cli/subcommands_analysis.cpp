@@ -57,6 +57,9 @@ int cmdBlast(const Command &c, const QStringList &args)
     p.addOption({QStringLiteral("no-potential"), QStringLiteral("ignore pivots through exposed credentials")});
     p.addOption({QStringLiteral("paths"),
                  QStringLiteral("print every reached node's whole explaining path (output grows with path lengths)")});
+    p.addOption({QStringLiteral("scenario"),
+                 QStringLiteral("run a scenario saved in the model (\"active\": the active one)"),
+                 QStringLiteral("NAME")});
     p.addOption(formatOption("text or json"));
     if (!parseArgs(c, p, args, 1, 1) || !checkFormat(c, p, {QStringLiteral("text"), QStringLiteral("json")}))
         return Usage;
@@ -65,8 +68,15 @@ int cmdBlast(const Command &c, const QStringList &args)
         s.seeds.push_back({id, Compromise::Breached});
     for (const QString &id : p.values(QStringLiteral("control")))
         s.seeds.push_back({id, Compromise::Controlled});
-    if (s.seeds.empty()) {
-        printErr(QStringLiteral("vendorgraph blast: name at least one seed with --breach ID or --control ID"));
+    const bool saved = p.isSet(QStringLiteral("scenario"));
+    if (saved && (!s.seeds.empty() || p.isSet(QStringLiteral("max-hops")) || p.isSet(QStringLiteral("no-potential")))) {
+        printErr(QStringLiteral("vendorgraph blast: --scenario takes its seeds and options from the model; "
+                                "leave out --breach, --control, --max-hops and --no-potential"));
+        return Usage;
+    }
+    if (!saved && s.seeds.empty()) {
+        printErr(QStringLiteral("vendorgraph blast: name at least one seed with --breach ID or --control ID, "
+                                "or a saved scenario with --scenario NAME"));
         return Usage;
     }
     if (p.isSet(QStringLiteral("max-hops"))) {
@@ -79,6 +89,23 @@ int cmdBlast(const Command &c, const QStringList &args)
     const auto model = loadSharedOrReport(p.positionalArguments().first());
     if (!model)
         return Failed;
+    if (saved) {
+        QString name = p.value(QStringLiteral("scenario"));
+        if (name == u"active")
+            name = model->activeScenario;
+        const auto it = std::find_if(model->scenarios.begin(), model->scenarios.end(),
+                                     [&](const SavedScenario &x) { return x.name == name; });
+        if (it == model->scenarios.end() || name.isEmpty()) {
+            QStringList names;
+            for (const SavedScenario &x : model->scenarios)
+                names << QStringLiteral("\"%1\"").arg(x.name);
+            printErr(QStringLiteral("vendorgraph blast: %1 has no scenario \"%2\"; it has %3")
+                         .arg(p.positionalArguments().first(), p.value(QStringLiteral("scenario")),
+                              names.isEmpty() ? QStringLiteral("none") : names.join(u", ")));
+            return Usage;
+        }
+        s = scenarioOf(*it);
+    }
     const BlastRadiusEngine engine(model);
     const Expected<BlastRadius> r = engine.run(s);
     if (!r) {
@@ -270,7 +297,11 @@ int cmdBench(const Command &c, const QStringList &args)
     std::vector<double> editMs, copyMs;
     QString editPath;
     if (!vendors.empty()) {
-        const Scenario active{{{vendors.front()->id, Compromise::Controlled}}, std::nullopt, true};
+        // The model's active scenario when it has one, else the first vendor controlled.
+        Scenario active{{{vendors.front()->id, Compromise::Controlled}}, std::nullopt, true};
+        for (const SavedScenario &x : model->scenarios)
+            if (x.name == model->activeScenario)
+                active = scenarioOf(x);
         BlastRadiusEngine current = engine;
         std::shared_ptr<const Model> m = model;
         for (const Edge &e : benchEdits(*model, vendors.front()->id)) {

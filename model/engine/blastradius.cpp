@@ -28,6 +28,18 @@ QString toString(ObligationStatus s)
     return QStringLiteral("not-triggered");
 }
 
+Scenario scenarioOf(const SavedScenario &saved)
+{
+    Scenario s;
+    for (const QString &id : saved.breach)
+        s.seeds.push_back({id, Compromise::Breached});
+    for (const QString &id : saved.control)
+        s.seeds.push_back({id, Compromise::Controlled});
+    s.maxHops = saved.maxHops;
+    s.potential = saved.potential;
+    return s;
+}
+
 double tierWeight(int tier)
 {
     switch (tier) {

@@ -31,6 +31,9 @@ struct Scenario {
     bool potential = true; // false: ignore pivots through exposed credentials
 };
 
+// The question a saved scenario asks: its breach seeds, then its control seeds, and options.
+Scenario scenarioOf(const SavedScenario &saved);
+
 // One reached node. Its explaining path is not stored: each node names the node and the edge
 // it was reached by, so a result stays linear in the nodes reached; BlastRadius::path()
 // rebuilds a whole path on request.
