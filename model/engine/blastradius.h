@@ -232,10 +232,11 @@ public:
     std::vector<SharedSubprocessor> concentration() const;
 
     // The engine for an edited version of this engine's model. Reworks only what the edit
-    // changed when the edited model keeps this model's categories, people figures and node
-    // order (ids and kinds) and its edges differ by a few additions, removals or changes
-    // (the order of the remaining edges may shift); stores and names may change. Anything
-    // else is a full build. Either way the answer equals BlastRadiusEngine(edited).
+    // changed when the edited model keeps this model's categories, people figures and nodes
+    // (ids and kinds, in order; services and vendors may be added after them) and its edges
+    // differ by a few additions, removals or changes (the order of the remaining edges may
+    // shift); stores and names may change. Anything else is a full build. Either way the
+    // answer equals BlastRadiusEngine(edited). Thread-safe; this engine stays valid.
     BlastRadiusEngine updated(std::shared_ptr<const Model> edited) const;
     enum class Origin { Built, Updated, Masked };
     Origin origin() const; // how this engine was made: a full build, updated(), or masked()

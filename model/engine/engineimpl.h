@@ -82,14 +82,15 @@ struct CatOrigins {
     std::vector<int> slot; // by node: slot in pool, or -1 (nobody)
     std::vector<quint64> pool; // W words per slot
     std::vector<qint64> people; // per slot: the sum of the populations' counts (saturating)
+    // Nodes added after the set was computed (at or past slot.size()) have nobody.
     const quint64 *at(int v) const
     {
-        const int s = slot[std::size_t(v)];
+        const int s = std::size_t(v) < slot.size() ? slot[std::size_t(v)] : -1;
         return s < 0 ? nullptr : &pool[std::size_t(s) * std::size_t(W)];
     }
     qint64 peopleAt(int v) const
     {
-        const int s = slot[std::size_t(v)];
+        const int s = std::size_t(v) < slot.size() ? slot[std::size_t(v)] : -1;
         return s < 0 ? 0 : people[std::size_t(s)];
     }
 };
@@ -115,6 +116,9 @@ struct NodeTable {
     std::vector<int> peopleByRank; // people indices in id order
     std::vector<int> rank; // position of each node in id order
     explicit NodeTable(const Model &m);
+    // Adds the model's nodes from index `from` on, which must not be people (the population
+    // numbering stays), keeping the id order.
+    void append(const Model &m, int from);
 };
 
 // Edges by the model's order: ends (-1 when dropped: an unknown end, or masked out), kinds,

@@ -72,6 +72,24 @@ NodeTable::NodeTable(const Model &m)
     });
 }
 
+void NodeTable::append(const Model &m, int from)
+{
+    std::vector<int> order(rank.size());
+    for (std::size_t i = 0; i < rank.size(); ++i)
+        order[std::size_t(rank[i])] = int(i);
+    for (int i = from; i < int(m.nodes.size()); ++i) {
+        const Node &n = m.nodes[std::size_t(i)];
+        index.insert(n.id, i);
+        kind.push_back(n.kind);
+        peopleOf.push_back(-1);
+        const auto at = std::lower_bound(order.begin(), order.end(), n.id,
+                                         [&](int x, const QString &id) { return m.nodes[std::size_t(x)].id < id; });
+        order.insert(at, i);
+    }
+    N = int(m.nodes.size());
+    rank = inverse(order);
+}
+
 void EdgeTable::setProtection(int e, const Edge &edge, const QHash<QString, int> &nodes)
 {
     records[std::size_t(e)] = edge.records.value_or(-1);

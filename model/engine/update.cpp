@@ -78,8 +78,9 @@ std::optional<EdgeDiff> alignEdges(const std::vector<Edge> &a, const std::vector
 } // namespace
 
 // The derived engine: `model` is the new model (the same one when masking), diff says how
-// its edges relate to this engine's, storesChanged lists nodes whose stores differ, and
-// mask is a node to remove (or -1, or this engine's own masked node).
+// its edges relate to this engine's, storesChanged lists nodes whose stores differ (nodes
+// past the old ones are new: not people), and mask is a node to remove (or -1, or this
+// engine's own masked node).
 static std::shared_ptr<BlastRadiusEngine::Impl> derive(const BlastRadiusEngine::Impl &old,
                                                        std::shared_ptr<const Model> model, const EdgeDiff &diff,
                                                        const std::vector<int> &storesChanged, int mask)
@@ -89,6 +90,12 @@ static std::shared_ptr<BlastRadiusEngine::Impl> derive(const BlastRadiusEngine::
     const Model &m = d->m;
     d->catalog = old.catalog;
     d->nodes = old.nodes;
+    const bool grown = m.nodes.size() > std::size_t(old.N);
+    if (grown) {
+        auto nt = std::make_shared<NodeTable>(*old.nodes);
+        nt->append(m, old.N);
+        d->nodes = std::move(nt);
+    }
     d->prop = old.prop;
     d->masked = mask;
     d->refreshShortcuts();
@@ -161,7 +168,8 @@ static std::shared_ptr<BlastRadiusEngine::Impl> derive(const BlastRadiusEngine::
     // stores changed, the masked node; below, those whose people change.
     std::vector<char> dirty(std::size_t(N), 0);
     std::vector<char> dirtyCat(std::size_t(d->C), 0);
-    bool propagationChanged = !diff.identity || mask != old.masked;
+    // New nodes shift our accounts at vendors, which are numbered after the nodes.
+    bool propagationChanged = !diff.identity || mask != old.masked || grown;
     auto touchEdge = [&](const EdgeTable &t, int e) {
         const int a = t.from[std::size_t(e)], b = t.to[std::size_t(e)];
         if (t.kind[std::size_t(e)] != EdgeKind::Data) {
@@ -202,7 +210,8 @@ static std::shared_ptr<BlastRadiusEngine::Impl> derive(const BlastRadiusEngine::
     };
     for (const int v : storesChanged) {
         dirty[std::size_t(v)] = 1;
-        subjectCats(old.m.nodes[std::size_t(v)]);
+        if (v < old.N)
+            subjectCats(old.m.nodes[std::size_t(v)]);
         subjectCats(m.nodes[std::size_t(v)]);
     }
     if (mask >= 0 && mask != old.masked)
@@ -248,11 +257,13 @@ static std::shared_ptr<BlastRadiusEngine::Impl> derive(const BlastRadiusEngine::
     // What the dirty nodes hold.
     d->held = old.held;
     d->holdsKey = old.holdsKey;
+    d->held.resize(std::size_t(N));
+    d->holdsKey.resize(std::size_t(N), 0);
     for (int v = 0; v < N; ++v) {
         if (!dirty[std::size_t(v)])
             continue;
         auto h = d->buildHeld(v);
-        const bool signedBefore = old.held[std::size_t(v)] && old.held[std::size_t(v)]->signs;
+        const bool signedBefore = v < old.N && old.held[std::size_t(v)] && old.held[std::size_t(v)]->signs;
         if ((h && h->signs) != signedBefore)
             propagationChanged = true;
         d->holdsKey[std::size_t(v)] = h && h->holdsKey;
@@ -279,8 +290,9 @@ BlastRadiusEngine BlastRadiusEngine::updated(std::shared_ptr<const Model> edited
                 return *masked;
         return fresh;
     };
-    // Categories, node order and kinds, and people figures are the index's frame.
-    if (a.categories != b.categories || a.nodes.size() != b.nodes.size())
+    // Categories, node order and kinds, and people figures are the index's frame; nodes may
+    // be added after the others, but not populations (their numbering would change).
+    if (a.categories != b.categories || a.nodes.size() > b.nodes.size())
         return rebuild();
     std::vector<int> storesChanged;
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {
@@ -289,6 +301,11 @@ BlastRadiusEngine BlastRadiusEngine::updated(std::shared_ptr<const Model> edited
             return rebuild();
         if (x.stores != y.stores)
             storesChanged.push_back(int(i));
+    }
+    for (std::size_t i = a.nodes.size(); i < b.nodes.size(); ++i) {
+        if (b.nodes[i].kind == NodeKind::People || I.nodes->index.contains(b.nodes[i].id))
+            return rebuild();
+        storesChanged.push_back(int(i));
     }
     const std::size_t limit = std::max<std::size_t>(64, b.edges.size() / 100);
     const std::optional<EdgeDiff> diff = alignEdges(a.edges, b.edges, limit);

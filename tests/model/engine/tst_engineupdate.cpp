@@ -204,6 +204,23 @@ QString edit(Model &m, const QString &kind, QRandomGenerator &rng, int &counter)
         m.layout.remove(id);
         return QStringLiteral("removed node ") + id;
     }
+    if (kind == u"add node" || kind == u"add population") {
+        Node n;
+        n.id = QStringLiteral("n%1").arg(++counter);
+        n.kind = kind == u"add population" ? NodeKind::People : rng.bounded(2) ? NodeKind::Service : NodeKind::Vendor;
+        if (n.kind == NodeKind::People) {
+            n.count = 5000;
+            n.regions << QStringLiteral("DE");
+        } else if (rng.bounded(2)) {
+            n.stores.push_back({rng.bounded(2) ? QStringLiteral("CRED.SIGNING_KEY") : QStringLiteral("ID.GOV"),
+                                std::nullopt,
+                                std::nullopt,
+                                {},
+                                {pick(people)}});
+        }
+        m.nodes.push_back(n);
+        return QStringLiteral("added node ") + n.id;
+    }
     if (kind == u"people count") {
         for (Node &n : m.nodes)
             if (n.kind == NodeKind::People) {
@@ -306,6 +323,15 @@ private Q_SLOTS:
         row("deep chains: every kind of edit mixed", "deep",
             data + propagation + QStringList{QStringLiteral("store"), QStringLiteral("replace in place")}, 3, updated);
         row("names and descriptions only", "default", {QStringLiteral("rename")}, 3, updated);
+        row("sample: services and vendors added, then wired", "sample",
+            {QStringLiteral("add node"), QStringLiteral("add data edge"), QStringLiteral("add propagation edge"),
+             QStringLiteral("add data edge")},
+            4, updated);
+        row("deep chains: nodes added between other edits", "deep",
+            {QStringLiteral("add node"), QStringLiteral("add data edge"), QStringLiteral("remove data edge"),
+             QStringLiteral("add propagation edge")},
+            3, updated);
+        row("a population added: rebuilt", "sample", {QStringLiteral("add population")}, 2, built);
         row("a node removed: rebuilt", "default", {QStringLiteral("remove node")}, 3, built);
         row("a population's count changed: rebuilt", "sample", {QStringLiteral("people count")}, 2, built);
     }
