@@ -338,6 +338,7 @@ void search(const BlastRadiusEngine::Impl &I, const Scenario &scenario, const st
     out.hops.clear();
     for (const int l : seedLabels) {
         s.mark(l);
+        s.dist[std::size_t(l)] = int(out.label.size()); // its queue position, for report()
         out.label.push_back(l);
         out.parentPos.push_back(-1);
         out.edge.push_back(-1);
@@ -363,6 +364,7 @@ void search(const BlastRadiusEngine::Impl &I, const Scenario &scenario, const st
             if (s.seen(v) || (!scenario.potential && isPotential(v & 3)) || dominated(v))
                 continue;
             s.mark(v);
+            s.dist[std::size_t(v)] = int(out.label.size());
             out.label.push_back(v);
             out.parentPos.push_back(int(q));
             out.edge.push_back(g[*it]);

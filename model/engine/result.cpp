@@ -10,25 +10,19 @@ namespace vg {
 void BlastRadius::Compact::report()
 {
     const BlastRadiusEngine::Impl &I = *engine;
-    // Queue position of each label per model node: its own four (slots 0-3), then our
-    // account's there (4-7).
+    // The search left each visited label's queue position in its scratch (same thread, and
+    // nothing has searched since).
+    const Scratch &labels = scratch(0);
+    auto positionOf = [&](int l) { return labels.seen(l) ? labels.dist[std::size_t(l)] : -1; };
     Scratch &s = scratch(2);
     s.prepare(std::size_t(I.N));
-    std::vector<std::array<int, 8>> at;
     reached.clear();
-    for (int q = 0; q < int(label.size()); ++q) {
-        const int vn = label[std::size_t(q)] >> 2;
-        const int v = I.realNode(vn);
+    for (const int l : label) {
+        const int v = I.realNode(l >> 2);
         if (!s.seen(v)) {
             s.mark(v);
-            s.dist[std::size_t(v)] = int(at.size());
-            at.push_back({-1, -1, -1, -1, -1, -1, -1, -1});
             reached.push_back(v);
         }
-        const std::size_t slot = std::size_t(label[std::size_t(q)] & 3) + (vn >= I.N ? 4 : 0);
-        int &pos = at[std::size_t(s.dist[std::size_t(v)])][slot];
-        if (pos < 0)
-            pos = q;
     }
     const std::vector<int> &rank = I.nodes->rank;
     std::sort(reached.begin(), reached.end(),
@@ -42,7 +36,12 @@ void BlastRadius::Compact::report()
     constexpr std::array<int, 8> preference{CD, CD + 4, BD, BD + 4, CP, CP + 4, BP, BP + 4};
     for (std::size_t i = 0; i < reached.size(); ++i) {
         const int v = reached[i];
-        const std::array<int, 8> &pos = at[std::size_t(s.dist[std::size_t(v)])];
+        const int t = I.tenantNode(v);
+        std::array<int, 8> pos;
+        for (int l = 0; l < 4; ++l) {
+            pos[std::size_t(l)] = positionOf(v * 4 + l);
+            pos[std::size_t(l) + 4] = t < 0 ? -1 : positionOf(t * 4 + l);
+        }
         int slot = -1;
         for (const int p : preference)
             if (pos[std::size_t(p)] >= 0) {
