@@ -256,11 +256,15 @@ int cmdBench(const Command &c, const QStringList &args)
         return Failed;
     const double loadS = double(t.nsecsElapsed()) / 1e9;
     t.restart();
+    double cpu = threadCpuMs();
     const BlastRadiusEngine engine(model);
     const double prepareS = double(t.nsecsElapsed()) / 1e9;
+    const double prepareCpuS = (threadCpuMs() - cpu) / 1e3;
     t.restart();
+    cpu = threadCpuMs();
     engine.prepareIndex();
     const double indexS = double(t.nsecsElapsed()) / 1e9;
+    const double indexCpuS = (threadCpuMs() - cpu) / 1e3;
 
     // The N vendors with the most outgoing edges, ties broken by id (as peers.py does).
     QHash<QString, int> out;
@@ -353,6 +357,8 @@ int cmdBench(const Command &c, const QStringList &args)
     o.insert(u"load_s", loadS);
     o.insert(u"prepare_s", prepareS);
     o.insert(u"index_s", indexS);
+    o.insert(u"prepare_cpu_s", prepareCpuS);
+    o.insert(u"index_cpu_s", indexCpuS);
     o.insert(u"queries", qint64(scenarioMs.size()));
     o.insert(u"scenario_median_ms", median(scenarioMs));
     o.insert(u"lists_median_ms", median(listMs));

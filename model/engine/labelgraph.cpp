@@ -116,28 +116,51 @@ void EdgeTable::buildAdjacency(int N)
 namespace {
 
 // Edge ends by node index. The readers share one QString per node id between the node and
-// the edges that name it, so most ends are found by their data pointer without hashing.
+// the edges that name it, so most ends are found by their data pointer (and length) in a flat
+// open-addressing table, one cache line per look-up; other strings fall back to the id hash.
 class EndLookup final {
 public:
     explicit EndLookup(const Model &m, const NodeTable &nodes) : m_nodes(nodes)
     {
-        m_byData.reserve(m.nodes.size());
-        for (std::size_t i = 0; i < m.nodes.size(); ++i)
-            m_byData.emplace(m.nodes[i].id.constData(), int(i));
-        m_ids = &m.nodes;
+        std::size_t capacity = 16;
+        while (capacity < m.nodes.size() * 2)
+            capacity *= 2;
+        m_mask = capacity - 1;
+        m_slots.assign(capacity, Slot{});
+        for (std::size_t i = 0; i < m.nodes.size(); ++i) {
+            const QString &id = m.nodes[i].id;
+            std::size_t h = hash(id.constData());
+            while (m_slots[h].key && m_slots[h].key != id.constData())
+                h = (h + 1) & m_mask;
+            if (!m_slots[h].key)
+                m_slots[h] = {id.constData(), id.size(), int(i)};
+        }
     }
     int operator()(const QString &id) const
     {
-        const auto it = m_byData.find(id.constData());
-        if (it != m_byData.end() && (*m_ids)[std::size_t(it->second)].id.size() == id.size())
-            return it->second;
+        for (std::size_t h = hash(id.constData());; h = (h + 1) & m_mask) {
+            const Slot &s = m_slots[h];
+            if (!s.key)
+                break;
+            if (s.key == id.constData() && s.size == id.size())
+                return s.index;
+        }
         return m_nodes.index.value(id, -1);
     }
 
 private:
+    struct Slot {
+        const QChar *key = nullptr;
+        qsizetype size = 0;
+        int index = -1;
+    };
+    std::size_t hash(const QChar *p) const
+    {
+        return std::size_t((quintptr(p) >> 4) * 0x9E3779B97F4A7C15ULL >> 20) & m_mask;
+    }
     const NodeTable &m_nodes;
-    const std::vector<Node> *m_ids = nullptr;
-    std::unordered_map<const QChar *, int> m_byData;
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
 };
 
 } // namespace

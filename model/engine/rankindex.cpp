@@ -95,8 +95,8 @@ void BlastRadiusEngine::Impl::buildRankIndex() const
             values.push_back(bits.bits[std::size_t(w)]);
         ri.hubOf[std::size_t(h)] = int(ri.hubBits.size());
         // Large closures (a sixteenth of the graph's words or more) are kept dense too, at
-        // most 64 MiB of them.
-        if (ws.size() >= std::max<std::size_t>(2, words / 16) && (ri.dense.size() + 1) * words * 8 <= (64ULL << 20)) {
+        // most 32 MiB of them.
+        if (ws.size() >= std::max<std::size_t>(2, words / 16) && (ri.dense.size() + 1) * words * 8 <= (32ULL << 20)) {
             ri.hubDense.push_back(int(ri.dense.size()));
             ri.dense.push_back(bits.bits);
             ri.denseCounts.push_back(countNodes(bits));
