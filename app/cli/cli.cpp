@@ -20,11 +20,12 @@ const QList<Command> &commands()
         {QStringLiteral("convert"), QStringLiteral("IN OUT"),
          QStringLiteral("convert between .json and .vgdb (by extension)"), &cmdConvert},
         {QStringLiteral("sample"), QStringLiteral("OUT"), QStringLiteral("write the bundled sample model"), &cmdSample},
-        {QStringLiteral("generate"), QStringLiteral("--people P --services S --vendors V --edges E --seed N OUT"),
+        {QStringLiteral("generate"),
+         QStringLiteral("--people P --services S --vendors V --edges E --seed N [--shape default|deep-chains] OUT"),
          QStringLiteral("write a reproducible synthetic model"), &cmdGenerate},
         {QStringLiteral("blast"),
-         QStringLiteral("MODEL (--breach ID | --control ID)... [--max-hops N] "
-                        "[--no-potential] [--paths] [--format text|json|csv]"),
+         QStringLiteral("MODEL ((--breach ID | --control ID)... [--max-hops N] [--no-potential] | --scenario NAME) "
+                        "[--paths] [--format text|json|csv]"),
          QStringLiteral("blast radius of a breach or control scenario"), &cmdBlast},
         {QStringLiteral("rank"),
          QStringLiteral("MODEL [--mode breach|control|both] [--top N] "

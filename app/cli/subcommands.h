@@ -39,6 +39,8 @@ int reportError(const Error &e);
 std::optional<int> positiveInt(const Command &c, const QCommandLineParser &p, const QString &name, int min);
 // Loads MODEL (.json or .vgdb); on failure prints the problems.
 std::optional<Model> loadOrReport(const QString &path);
+// The same, as a shared immutable model (what the engine indexes); null on failure.
+std::shared_ptr<const Model> loadSharedOrReport(const QString &path);
 
 int cmdValidate(const Command &, const QStringList &);
 int cmdConvert(const Command &, const QStringList &);

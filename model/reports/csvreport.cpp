@@ -41,7 +41,7 @@ QString toCsv(const BlastRadius &radius)
                               c.someEncrypted ? QStringLiteral("yes") : QStringLiteral("no"),
                               QString::number(c.people),
                               c.recordsKnown ? QString::number(c.records) : QString(),
-                              csvCell(c.holders.join(QLatin1Char(';'))),
+                              csvCell(radius.holders(c.category).join(QLatin1Char(';'))),
                               csvCell(c.origins.join(QLatin1Char(';'))),
                               csvCell(c.pivot)};
         out += row.join(QLatin1Char(',')) + QStringLiteral("\r\n");

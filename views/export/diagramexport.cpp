@@ -46,7 +46,7 @@ struct DiagramScene {
                 // is about: where the data came from, as well as where it went.
                 if (r.analysis->radius)
                     for (const ExposedCategory &c : r.analysis->radius->exposed()) {
-                        for (const QString &e : c.via) {
+                        for (const QString &e : r.analysis->radius->via(c.category)) {
                             const int h = doc->store().edge(e);
                             if (h >= 0) {
                                 f.onlyNodes.insert(doc->store().edgeAt(h).from);

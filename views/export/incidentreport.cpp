@@ -91,9 +91,10 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result, int diag
         QString certainty = x->plaintext ? toString(*x->plaintext) : QStringLiteral("encrypted only");
         if (x->plaintext && x->someEncrypted)
             certainty += QStringLiteral(" (some copies encrypted)");
-        QStringList holders = x->holders;
+        const QStringList all = r.holders(x->category);
+        QStringList holders = all;
         if (holders.size() > 6)
-            holders = holders.mid(0, 6) << QStringLiteral("+%1").arg(x->holders.size() - 6);
+            holders = holders.mid(0, 6) << QStringLiteral("+%1").arg(all.size() - 6);
         h += QStringLiteral("<tr>%1<td><b>%2</b> %3</td><td>%4</td><td align='right'>%5</td><td align='right'>%6</td>"
                             "<td>%7</td></tr>")
                  .arg(tierCell(x->tier), esc(x->category), esc(x->name), esc(certainty),
