@@ -62,6 +62,14 @@ bool ChangeCommand::mergeWith(const QUndoCommand *other)
     for (auto it = o->m_inverse.positions.cbegin(); it != o->m_inverse.positions.cend(); ++it)
         if (!m_inverse.positions.contains(it.key()))
             m_inverse.positions.insert(it.key(), *it);
+    if (o->m_forward.scenarios)
+        m_forward.scenarios = o->m_forward.scenarios;
+    if (o->m_forward.activeScenario)
+        m_forward.activeScenario = o->m_forward.activeScenario;
+    if (!m_inverse.scenarios)
+        m_inverse.scenarios = o->m_inverse.scenarios;
+    if (!m_inverse.activeScenario)
+        m_inverse.activeScenario = o->m_inverse.activeScenario;
     return true;
 }
 

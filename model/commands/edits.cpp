@@ -3,7 +3,10 @@
 
 #include "model/document/document.h"
 
+#include <QObject>
 #include <QSet>
+
+#include <algorithm>
 
 namespace vg {
 
@@ -108,6 +111,92 @@ ChangeSet movePositions(const QHash<QString, QPointF> &positions)
     ChangeSet c;
     for (auto it = positions.cbegin(); it != positions.cend(); ++it)
         c.positions.insert(it.key(), *it);
+    return c;
+}
+
+QString freshScenarioName(const Document &doc, const QString &base)
+{
+    auto taken = [&](const QString &name) {
+        return std::any_of(doc.scenarios().begin(), doc.scenarios().end(),
+                           [&](const SavedScenario &s) { return s.name == name; });
+    };
+    if (base.isEmpty()) {
+        for (int n = int(doc.scenarios().size()) + 1;; ++n)
+            if (const QString name = QObject::tr("Scenario %1").arg(n); !taken(name))
+                return name;
+    }
+    if (!taken(base))
+        return base;
+    for (int n = 2;; ++n)
+        if (const QString name = QStringLiteral("%1 (%2)").arg(base).arg(n); !taken(name))
+            return name;
+}
+
+ChangeSet setActiveScenarioQuestion(const Document &doc, const Scenario &question)
+{
+    ChangeSet c;
+    std::vector<SavedScenario> list = doc.scenarios();
+    auto it = std::find_if(list.begin(), list.end(),
+                           [&](const SavedScenario &s) { return s.name == doc.activeScenarioName(); });
+    if (it == list.end()) {
+        SavedScenario s;
+        s.name = freshScenarioName(doc);
+        c.activeScenario = s.name;
+        list.push_back(std::move(s));
+        it = list.end() - 1;
+    }
+    it->breach.clear();
+    it->control.clear();
+    for (const Seed &seed : question.seeds)
+        (seed.mode == Compromise::Breached ? it->breach : it->control) << seed.nodeId;
+    it->maxHops = question.maxHops;
+    it->potential = question.potential;
+    c.scenarios = std::move(list);
+    return c;
+}
+
+ChangeSet addScenario(const Document &doc, const SavedScenario &scenario)
+{
+    ChangeSet c;
+    std::vector<SavedScenario> list = doc.scenarios();
+    list.push_back(scenario);
+    c.scenarios = std::move(list);
+    c.activeScenario = scenario.name;
+    return c;
+}
+
+ChangeSet replaceScenario(const Document &doc, const QString &name, const SavedScenario &updated)
+{
+    ChangeSet c;
+    std::vector<SavedScenario> list = doc.scenarios();
+    for (SavedScenario &s : list)
+        if (s.name == name)
+            s = updated;
+    c.scenarios = std::move(list);
+    if (doc.activeScenarioName() == name && updated.name != name)
+        c.activeScenario = updated.name;
+    return c;
+}
+
+ChangeSet removeScenario(const Document &doc, const QString &name)
+{
+    ChangeSet c;
+    std::vector<SavedScenario> list = doc.scenarios();
+    const auto it = std::find_if(list.begin(), list.end(), [&](const SavedScenario &s) { return s.name == name; });
+    if (it == list.end())
+        return c;
+    const std::size_t at = std::size_t(it - list.begin());
+    list.erase(it);
+    if (doc.activeScenarioName() == name)
+        c.activeScenario = list.empty() ? QString() : list[at > 0 ? at - 1 : 0].name;
+    c.scenarios = std::move(list);
+    return c;
+}
+
+ChangeSet activateScenario(const QString &name)
+{
+    ChangeSet c;
+    c.activeScenario = name;
     return c;
 }
 

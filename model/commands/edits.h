@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/document/changeset.h"
+#include "model/engine/blastradius.h"
 
 #include <QHash>
 #include <QPointF>
@@ -23,6 +24,21 @@ ChangeSet addEdge(const Document &doc, Edge edge);
 ChangeSet replaceNode(const Document &doc, const QString &oldId, Node updated);
 ChangeSet replaceEdge(const Document &doc, const QString &oldId, Edge updated);
 ChangeSet movePositions(const QHash<QString, QPointF> &positions);
+
+// Saved scenarios. A scenario's name is unique in the document (1-200 characters).
+// A free name: "Scenario 3", or base, base (2), ...
+QString freshScenarioName(const Document &doc, const QString &base = {});
+// Makes the active saved scenario ask `question` (seeds, hops, pivots); with none active, adds
+// one with a fresh name and makes it active. Its name and awareness time stay.
+ChangeSet setActiveScenarioQuestion(const Document &doc, const Scenario &question);
+// Adds a saved scenario (its name must be free) and makes it active.
+ChangeSet addScenario(const Document &doc, const SavedScenario &scenario);
+// Replaces the saved scenario called `name` (renaming it if updated's name differs; the
+// active name follows).
+ChangeSet replaceScenario(const Document &doc, const QString &name, const SavedScenario &updated);
+// Removes a saved scenario; if it was active, the one before it (or after) becomes active.
+ChangeSet removeScenario(const Document &doc, const QString &name);
+ChangeSet activateScenario(const QString &name);
 
 // The nodes with the edges between them, their positions, and the model's own categories
 // they use: what Copy puts on the clipboard (as interchange JSON).

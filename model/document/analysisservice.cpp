@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/document/analysisservice.h"
 
+#include "model/commands/changecommand.h"
+#include "model/commands/edits.h"
 #include "model/document/document.h"
 
 #include <QElapsedTimer>
@@ -41,27 +43,37 @@ AnalysisService::AnalysisService(Document *doc, QObject *parent) : QObject(paren
     m_poll.setInterval(10);
     connect(&m_poll, &QTimer::timeout, this, &AnalysisService::poll);
     connect(doc, &Document::modelReset, this, [this] {
-        // A new model: its seeds may not exist; the scenario starts empty.
-        m_scenario = Scenario();
+        // A new model: a new index, and the scenario it saved as active.
         m_engine.reset();
         m_engineModel.reset();
-        Q_EMIT scenarioChanged();
+        follow();
         schedule();
     });
+    connect(doc, &Document::scenariosChanged, this, &AnalysisService::follow);
     connect(doc, &Document::changeApplied, this, [this](const ChangeSet &c) {
-        if (!c.changesAnalysis())
-            return;
-        // Seeds whose node went away leave the scenario.
-        const auto before = m_scenario.seeds.size();
-        std::erase_if(m_scenario.seeds, [&](const Seed &s) { return !m_doc->store().findNode(s.nodeId); });
-        for (const auto &[from, to] : c.nodeRenames)
-            for (Seed &s : m_scenario.seeds)
-                if (s.nodeId == from)
-                    s.nodeId = to;
-        if (before != m_scenario.seeds.size() || !c.nodeRenames.empty())
-            Q_EMIT scenarioChanged();
-        schedule();
+        if (c.changesAnalysis())
+            schedule();
     });
+    follow();
+}
+
+void AnalysisService::follow()
+{
+    const SavedScenario *saved = m_doc->activeScenario();
+    Scenario s = saved ? scenarioOf(*saved) : Scenario();
+    // Seeds that do not name a node (a hand-edited file) are left out, not run.
+    std::erase_if(s.seeds, [&](const Seed &x) { return !m_doc->store().findNode(x.nodeId); });
+    if (sameScenario(s, m_scenario))
+        return;
+    m_scenario = std::move(s);
+    Q_EMIT scenarioChanged();
+    schedule();
+}
+
+QDateTime AnalysisService::awareness() const
+{
+    const SavedScenario *saved = m_doc->activeScenario();
+    return saved ? saved->awareness : QDateTime();
 }
 
 AnalysisService::~AnalysisService()
@@ -70,13 +82,14 @@ AnalysisService::~AnalysisService()
         m_running->thread.join();
 }
 
-void AnalysisService::setScenario(const Scenario &scenario)
+void AnalysisService::setScenario(const Scenario &scenario, const QString &text, const QString &mergeKey)
 {
-    if (sameScenario(scenario, m_scenario))
+    if (sameScenario(scenario, m_scenario) && m_doc->activeScenario())
         return;
-    m_scenario = scenario;
-    Q_EMIT scenarioChanged();
-    schedule();
+    // The edit makes the document emit scenariosChanged(), and follow() takes it from there.
+    m_doc->undoStack()->push(new ChangeCommand(m_doc, setActiveScenarioQuestion(*m_doc, scenario),
+                                               text.isEmpty() ? tr("Change scenario") : text,
+                                               CommandId::EditScenario, mergeKey));
 }
 
 void AnalysisService::setSeed(const QString &nodeId, std::optional<Compromise> mode)
@@ -85,14 +98,18 @@ void AnalysisService::setSeed(const QString &nodeId, std::optional<Compromise> m
     std::erase_if(s.seeds, [&](const Seed &x) { return x.nodeId == nodeId; });
     if (mode)
         s.seeds.push_back({nodeId, *mode});
-    setScenario(s);
+    setScenario(s, !mode ? tr("Clear mark on %1").arg(nodeId)
+                   : *mode == Compromise::Breached ? tr("Mark %1 breached").arg(nodeId)
+                                                   : tr("Mark %1 controlled").arg(nodeId));
 }
 
 void AnalysisService::clearSeeds()
 {
+    if (m_scenario.seeds.empty())
+        return;
     Scenario s = m_scenario;
     s.seeds.clear();
-    setScenario(s);
+    setScenario(s, tr("Clear all marks"));
 }
 
 bool AnalysisService::isCurrent() const
@@ -120,7 +137,10 @@ void AnalysisService::start()
     auto result = std::make_shared<AnalysisResult>();
     result->revision = m_doc->contentRevision();
     result->scenario = m_scenario;
-    result->model = m_doc->snapshot();
+    // While only the scenario changed, the engine's own model is the model: no new snapshot
+    // (a copy of the whole model) is taken.
+    const bool reuse = m_engine && m_engineRevision == result->revision;
+    result->model = reuse ? m_engineModel : m_doc->snapshot();
     const GraphStore &store = m_doc->store();
     result->nodeHandles.reserve(std::size_t(store.nodeCount()));
     store.forEachNode([&](int h, const Node &) { result->nodeHandles.push_back(h); });
@@ -131,7 +151,7 @@ void AnalysisService::start()
     // The index is reused while the model is unchanged (only the scenario moved), and
     // updated from the last one after an edit (BlastRadiusEngine::updated() reworks only what
     // the edit changed, or rebuilds when it must).
-    if (m_engine && m_engineRevision == result->revision)
+    if (reuse)
         job->engine = m_engine;
     else
         job->previous = m_engine;

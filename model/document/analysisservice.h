@@ -3,6 +3,7 @@
 
 #include "model/engine/blastradius.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QTimer>
 
@@ -41,6 +42,10 @@ struct AnalysisResult {
     double seconds = 0;
 };
 
+// The scenario it analyses is the document's active saved scenario (none: no seeds). Changing
+// it through setScenario()/setSeed()/clearSeeds() is an undoable edit of that saved scenario
+// (one is created, "Scenario 1", when none is active), so it is saved with the document.
+//
 // Runs the blast-radius analysis of the active scenario off the GUI thread, again after every
 // edit that the analysis reads and after every change of the scenario. A result is published
 // only if the document and the scenario are still what it was computed on; otherwise it is
@@ -55,10 +60,14 @@ public:
     ~AnalysisService() override;
 
     const Scenario &scenario() const { return m_scenario; }
-    void setScenario(const Scenario &scenario);
+    // Edits the active saved scenario to ask this question; text names the undo step, and
+    // consecutive edits with the same non-empty mergeKey are one undo step.
+    void setScenario(const Scenario &scenario, const QString &text = {}, const QString &mergeKey = {});
     // Adds, changes (mode) or, with no mode, removes one seed.
     void setSeed(const QString &nodeId, std::optional<Compromise> mode);
     void clearSeeds();
+    // The awareness time of the active saved scenario (invalid when not entered, or none).
+    QDateTime awareness() const;
 
     // The latest published result (null before the first).
     std::shared_ptr<const AnalysisResult> result() const { return m_result; }
@@ -77,6 +86,7 @@ Q_SIGNALS:
 
 private:
     struct Job;
+    void follow(); // takes the scenario from the document's active saved scenario
     void schedule();
     void start();
     void poll();

@@ -20,7 +20,10 @@ namespace vg {
 //   3. nodeRenames and edgeRenames (old id -> new id; edges follow their nodes),
 //   4. nodesPut, 5. edgesPut (each adds the item, or replaces the one with its id),
 //   6. positions (a node id -> a position, or none to clear it),
-//   7. name, organization and categories, when set.
+//   7. name, organization and categories, when set;
+//   8. scenarios and the active scenario's name, when set.
+// Saved scenarios follow the nodes they name: a rename renames their seeds, a removal drops
+// the removed node from them (and the inverse restores the scenarios as they were).
 struct ChangeSet {
     QStringList edgesRemoved;
     QStringList nodesRemoved;
@@ -32,13 +35,17 @@ struct ChangeSet {
     std::optional<QString> name;
     std::optional<std::optional<Organization>> organization;
     std::optional<std::vector<CategoryDef>> categories;
+    std::optional<std::vector<SavedScenario>> scenarios;
+    std::optional<QString> activeScenario;
 
     bool isEmpty() const
     {
         return edgesRemoved.isEmpty() && nodesRemoved.isEmpty() && nodeRenames.empty() && edgeRenames.empty()
-            && nodesPut.empty() && edgesPut.empty() && positions.isEmpty() && !name && !organization && !categories;
+            && nodesPut.empty() && edgesPut.empty() && positions.isEmpty() && !name && !organization && !categories
+            && !scenarios && !activeScenario;
     }
-    // Whether the change touches anything the analysis reads (everything but positions).
+    // Whether the change touches the model the analysis reads (everything but positions and
+    // the saved scenarios, which say what to ask of it).
     bool changesAnalysis() const
     {
         return !edgesRemoved.isEmpty() || !nodesRemoved.isEmpty() || !nodeRenames.empty() || !edgeRenames.empty()

@@ -36,9 +36,21 @@ std::shared_ptr<const Model> Document::snapshot() const
         m.name = m_name;
         m.organization = m_organization;
         m.categories = m_categories;
+        m.scenarios = m_scenarios;
+        m.activeScenario = m_activeScenario;
         m_snapshot = std::make_shared<const Model>(std::move(m));
     }
     return m_snapshot;
+}
+
+const SavedScenario *Document::activeScenario() const
+{
+    if (m_activeScenario.isEmpty())
+        return nullptr;
+    for (const SavedScenario &s : m_scenarios)
+        if (s.name == m_activeScenario)
+            return &s;
+    return nullptr;
 }
 
 QString Document::displayName() const
@@ -60,6 +72,8 @@ void Document::reset(Model model, const QString &filePath)
     m_name = model.name;
     m_organization = model.organization;
     m_categories = model.categories;
+    m_scenarios = std::move(model.scenarios);
+    m_activeScenario = std::move(model.activeScenario);
     m_taxonomy = taxonomyFor(m_categories);
     m_store.reset(std::move(model));
     touch();
@@ -98,6 +112,8 @@ void Document::markSaved(const QString &path)
 ChangeSet Document::apply(const ChangeSet &c)
 {
     ChangeSet inv;
+    const std::vector<SavedScenario> scenariosBefore = m_scenarios;
+    const QString activeBefore = m_activeScenario;
     touch();
     if (c.changesAnalysis())
         ++m_contentRevision;
@@ -122,6 +138,10 @@ ChangeSet Document::apply(const ChangeSet &c)
         if (const auto &p = m_store.position(h))
             inv.positions.insert(id, *p);
         m_store.eraseNode(h);
+        for (SavedScenario &sc : m_scenarios) {
+            sc.breach.removeAll(id);
+            sc.control.removeAll(id);
+        }
         Q_EMIT nodeRemoved(id);
     }
     // 3. Renames; edges follow their nodes.
@@ -130,6 +150,11 @@ ChangeSet Document::apply(const ChangeSet &c)
         if (h == GraphStore::None || from == to)
             continue;
         m_store.renameNode(h, to);
+        for (SavedScenario &sc : m_scenarios)
+            for (QStringList *seeds : {&sc.breach, &sc.control})
+                for (QString &seed : *seeds)
+                    if (seed == from)
+                        seed = to;
         inv.nodeRenames.insert(inv.nodeRenames.begin(), {to, from});
         Q_EMIT nodeRenamed(from, to);
         for (const auto *list : {&m_store.outEdges(h), &m_store.inEdges(h)})
@@ -221,6 +246,18 @@ ChangeSet Document::apply(const ChangeSet &c)
         m_taxonomy = taxonomyFor(m_categories);
         Q_EMIT categoriesChanged();
     }
+    // 8. Scenarios. The inverse restores them whole, with the ids from before the edit (its
+    // renames run first and are then overwritten).
+    if (c.scenarios)
+        m_scenarios = *c.scenarios;
+    if (c.activeScenario)
+        m_activeScenario = *c.activeScenario;
+    if (m_scenarios != scenariosBefore)
+        inv.scenarios = scenariosBefore;
+    if (m_activeScenario != activeBefore)
+        inv.activeScenario = activeBefore;
+    if (inv.scenarios || inv.activeScenario)
+        Q_EMIT scenariosChanged();
     Q_EMIT changeApplied(c);
     return inv;
 }

@@ -35,6 +35,11 @@ public:
     const std::vector<CategoryDef> &categories() const { return m_categories; }
     // The categories in force: the built-in taxonomy with the model's own.
     const Taxonomy &taxonomy() const { return m_taxonomy; }
+    // The saved scenarios, in the user's order, and the name of the active one (or empty).
+    const std::vector<SavedScenario> &scenarios() const { return m_scenarios; }
+    const QString &activeScenarioName() const { return m_activeScenario; }
+    // The active saved scenario, or null when there is none.
+    const SavedScenario *activeScenario() const;
     // The whole model now, shared and immutable; built on first use after each change.
     std::shared_ptr<const Model> snapshot() const;
     // Increases with every change (apply() or reset()); a result computed at an older
@@ -85,6 +90,9 @@ Q_SIGNALS:
     void categoriesChanged();
     void organizationChanged();
     void positionsMoved(const QStringList &ids);
+    // The saved scenarios or the active one changed (an edit, or a node they name renamed or
+    // removed).
+    void scenariosChanged();
     // After every apply(), with the edit as applied.
     void changeApplied(const vg::ChangeSet &change);
     void filePathChanged(const QString &path);
@@ -98,6 +106,8 @@ private:
     QString m_name;
     std::optional<Organization> m_organization;
     std::vector<CategoryDef> m_categories;
+    std::vector<SavedScenario> m_scenarios;
+    QString m_activeScenario;
     Taxonomy m_taxonomy;
     mutable std::shared_ptr<const Model> m_snapshot;
     quint64 m_revision = 0;

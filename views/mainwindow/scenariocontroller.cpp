@@ -78,12 +78,16 @@ void ScenarioController::addContextActions(QMenu *menu)
 void ScenarioController::mark(std::optional<Compromise> mode)
 {
     Scenario s = m_analysis->scenario();
-    for (const QString &id : m_window->selection()->nodes()) {
+    const QStringList ids = m_window->selection()->nodes();
+    for (const QString &id : ids) {
         std::erase_if(s.seeds, [&](const Seed &x) { return x.nodeId == id; });
         if (mode)
             s.seeds.push_back({id, *mode});
     }
-    m_analysis->setScenario(s);
+    const QString what = ids.size() == 1 ? ids.first() : tr("%n nodes", nullptr, int(ids.size()));
+    m_analysis->setScenario(s, !mode ? tr("Clear mark on %1").arg(what)
+                               : *mode == Compromise::Breached ? tr("Mark %1 breached").arg(what)
+                                                               : tr("Mark %1 controlled").arg(what));
     if (mode)
         if (QDockWidget *d = m_window->dock(QStringLiteral("scenarioDock"))) {
             d->show();

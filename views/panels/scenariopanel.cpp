@@ -118,7 +118,7 @@ void ScenarioPanel::applyOptions()
     s.maxHops = m_limit->isChecked() ? std::optional<int>(m_hops->value()) : std::nullopt;
     s.potential = m_potential->isChecked();
     m_hops->setEnabled(m_limit->isChecked());
-    m_analysis->setScenario(s);
+    m_analysis->setScenario(s, tr("Change scenario options"), QStringLiteral("options"));
 }
 
 void ScenarioPanel::refreshScenario()

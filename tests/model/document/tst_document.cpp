@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 using namespace vg;
 
@@ -140,6 +141,97 @@ private Q_SLOTS:
         QCOMPARE(canonical(*doc.snapshot()), before);
         doc.undoStack()->redo();
         QCOMPARE(doc.store().findNode(QStringLiteral("portal"))->name, QStringLiteral("Portal"));
+    }
+
+    void savedScenariosFollowRenamesAndRemovalsAndUndo()
+    {
+        Document doc;
+        doc.reset(test::exampleModel(), QString());
+        QSignalSpy changed(&doc, &Document::scenariosChanged);
+        Scenario q;
+        q.seeds = {{QStringLiteral("crm"), Compromise::Breached}, {QStringLiteral("dashboard"), Compromise::Controlled}};
+        q.maxHops = 3;
+        push(doc, setActiveScenarioQuestion(doc, q));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(doc.activeScenario());
+        QCOMPARE(doc.activeScenarioName(), QStringLiteral("Scenario 1"));
+        QCOMPARE(doc.activeScenario()->breach, QStringList{QStringLiteral("crm")});
+        QCOMPARE(doc.activeScenario()->maxHops, std::optional<int>(3));
+        QVERIFY(doc.isModified());
+        // The snapshot (what is saved) carries them.
+        QCOMPARE(doc.snapshot()->scenarios.size(), std::size_t(1));
+        QCOMPARE(doc.snapshot()->activeScenario, QStringLiteral("Scenario 1"));
+        const std::vector<SavedScenario> marked = doc.scenarios();
+
+        // A rename renames the seed; undo renames it back.
+        Node n = *doc.store().findNode(QStringLiteral("dashboard"));
+        n.id = QStringLiteral("portal");
+        push(doc, replaceNode(doc, QStringLiteral("dashboard"), n));
+        QCOMPARE(doc.activeScenario()->control, QStringList{QStringLiteral("portal")});
+        QVERIFY(validateModel(*doc.snapshot()).empty());
+        doc.undoStack()->undo();
+        QCOMPARE(doc.scenarios(), marked);
+
+        // A removal drops the seed; undo restores it.
+        push(doc, removeItems(doc, {QStringLiteral("crm")}, {}));
+        QVERIFY(doc.activeScenario()->breach.isEmpty());
+        QVERIFY(validateModel(*doc.snapshot()).empty());
+        doc.undoStack()->undo();
+        QCOMPARE(doc.scenarios(), marked);
+
+        // Add, rename, remove saved scenarios; the active name follows.
+        SavedScenario second;
+        second.name = freshScenarioName(doc);
+        QCOMPARE(second.name, QStringLiteral("Scenario 2"));
+        push(doc, addScenario(doc, second));
+        QCOMPARE(doc.activeScenarioName(), QStringLiteral("Scenario 2"));
+        second.name = QStringLiteral("Vendor X down");
+        push(doc, replaceScenario(doc, QStringLiteral("Scenario 2"), second));
+        QCOMPARE(doc.activeScenarioName(), QStringLiteral("Vendor X down"));
+        push(doc, removeScenario(doc, QStringLiteral("Vendor X down")));
+        QCOMPARE(doc.activeScenarioName(), QStringLiteral("Scenario 1"));
+        QCOMPARE(doc.scenarios(), marked);
+        for (int i = 0; i < 3; ++i)
+            doc.undoStack()->undo();
+        QCOMPARE(doc.scenarios(), marked);
+        QCOMPARE(doc.activeScenarioName(), QStringLiteral("Scenario 1"));
+        doc.undoStack()->undo();
+        QVERIFY(doc.scenarios().empty());
+        QVERIFY(doc.activeScenarioName().isEmpty());
+        QVERIFY(!doc.isModified());
+    }
+
+    void savedScenariosSurviveSaveAndReopenInBothFormats_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("vgdb") << QStringLiteral("m.vgdb");
+        QTest::newRow("json") << QStringLiteral("m.json");
+    }
+
+    void savedScenariosSurviveSaveAndReopenInBothFormats()
+    {
+        QFETCH(QString, file);
+        QTemporaryDir dir;
+        Document doc;
+        doc.reset(test::exampleModel(), QString());
+        Scenario q;
+        q.seeds = {{QStringLiteral("crm"), Compromise::Controlled}};
+        q.potential = false;
+        push(doc, setActiveScenarioQuestion(doc, q));
+        SavedScenario other;
+        other.name = QStringLiteral("Dashboard breached");
+        other.breach = {QStringLiteral("dashboard")};
+        other.awareness = QDateTime(QDate(2026, 11, 27), QTime(9, 30), QTimeZone(3600));
+        push(doc, addScenario(doc, other));
+        push(doc, activateScenario(QStringLiteral("Scenario 1")));
+        QVERIFY(doc.saveAs(dir.filePath(file)).ok());
+        Document again;
+        QVERIFY(again.open(dir.filePath(file)).ok());
+        QCOMPARE(again.scenarios(), doc.scenarios());
+        QCOMPARE(again.activeScenarioName(), QStringLiteral("Scenario 1"));
+        QCOMPARE(again.activeScenario()->control, QStringList{QStringLiteral("crm")});
+        QCOMPARE(again.scenarios()[1].awareness, other.awareness);
+        QCOMPARE(again.scenarios()[1].awareness.offsetFromUtc(), 3600);
     }
 
     void oneEditEmitsOnlyItsOwnSignals()
