@@ -4,6 +4,7 @@
 #include "model/reports/format.h"
 
 #include <QHash>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -24,20 +25,67 @@ QString statusWord(ObligationStatus s)
 
 } // namespace
 
-Table obligationsTable(const BlastRadius &r)
+QString formatDue(const QDateTime &due)
+{
+    const int offset = due.offsetFromUtc();
+    const QString zone = offset == 0 ? QStringLiteral("UTC")
+                                     : QStringLiteral("UTC%1%2:%3")
+                                           .arg(offset < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+                                           .arg(std::abs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                                           .arg(std::abs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
+    return QLocale(QLocale::English).toString(due, QStringLiteral("ddd d MMM yyyy HH:mm")) + QLatin1Char(' ') + zone;
+}
+
+std::vector<DueDeadline> dueDeadlines(const BlastRadius &r, const QDateTime &awareness)
+{
+    std::vector<DueDeadline> out;
+    if (!awareness.isValid())
+        return out;
+    for (const Obligation &o : r.obligations()) {
+        if (o.status == ObligationStatus::NotTriggered)
+            continue;
+        const Expected<std::vector<Deadline>> d = deadlinesFor(o, awareness);
+        if (!d)
+            continue;
+        for (const Deadline &x : *d)
+            out.push_back({x, o.status, o.name});
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const DueDeadline &a, const DueDeadline &b) { return a.deadline.due < b.deadline.due; });
+    return out;
+}
+
+Table obligationsTable(const BlastRadius &r, const QDateTime &awareness)
 {
     Table t;
-    t.headers = {QObject::tr("Regime"), QObject::tr("Status"), QObject::tr("Deadline"), QObject::tr("Recipient"),
-                 QObject::tr("Reason")};
+    t.headers = {QObject::tr("Regime"), QObject::tr("Status"), QObject::tr("Due"),    QObject::tr("Deadline"),
+                 QObject::tr("Recipient"), QObject::tr("Reason")};
     std::vector<const Obligation *> order;
     for (const Obligation &o : r.obligations())
         order.push_back(&o);
     std::stable_sort(order.begin(), order.end(),
                      [](const Obligation *a, const Obligation *b) { return int(a->status) < int(b->status); });
     for (const Obligation *o : order) {
+        QString due, dueNote;
+        if (awareness.isValid() && o->status != ObligationStatus::NotTriggered) {
+            const Expected<std::vector<Deadline>> d = deadlinesFor(*o, awareness);
+            QStringList lines;
+            for (const Deadline &x : d ? *d : std::vector<Deadline>()) {
+                if (due.isEmpty())
+                    due = formatDue(x.due);
+                lines << QObject::tr("%1: %2 (%3)").arg(x.label, formatDue(x.due), x.rule);
+            }
+            if (lines.isEmpty()) {
+                due = QObject::tr("no fixed deadline");
+                lines << deadlineNote(o->regime);
+            } else if (lines.size() > 1) {
+                due += QObject::tr(" (+%n more)", nullptr, int(lines.size() - 1));
+            }
+            dueNote = lines.join(u'\n');
+        }
         t.rowIds << o->regime;
-        t.rows.push_back({o->name, statusWord(o->status), o->deadline, o->recipient, o->reason});
-        t.notes.push_back({o->source, o->reason, o->deadline, o->recipient, o->reason});
+        t.rows.push_back({o->name, statusWord(o->status), due, o->deadline, o->recipient, o->reason});
+        t.notes.push_back({o->source, o->reason, dueNote, o->deadline, o->recipient, o->reason});
     }
     return t;
 }

@@ -3,6 +3,7 @@
 
 #include "model/domain/taxonomy.h"
 #include "model/engine/blastradius.h"
+#include "model/engine/deadlines.h"
 #include "model/itemmodels/tablemodel.h"
 
 namespace vg {
@@ -10,8 +11,21 @@ namespace vg {
 // The tables of the analysis views, built from one scenario's result. Presentation only:
 // every figure comes from the engine.
 
-// Every regime with its status, deadline, recipient and reason (likely first).
-Table obligationsTable(const BlastRadius &r);
+// Every regime with its status, deadline, recipient and reason (likely first). With a valid
+// awareness time, the Due column gives each clock of a triggered obligation (likely or assess)
+// as an absolute date and time.
+Table obligationsTable(const BlastRadius &r, const QDateTime &awareness = {});
+// One clock of a triggered obligation, made absolute.
+struct DueDeadline {
+    Deadline deadline;
+    ObligationStatus status = ObligationStatus::Likely;
+    QString name; // the obligation's
+};
+// The clocks of the triggered obligations counted from awareness, earliest first; empty for
+// an invalid awareness time.
+std::vector<DueDeadline> dueDeadlines(const BlastRadius &r, const QDateTime &awareness);
+// "Tue 1 Dec 2026 09:30 UTC+01:00": a due time in its own UTC offset, unambiguous.
+QString formatDue(const QDateTime &due);
 // The populations behind the exposed data: count, regions, and what of theirs is exposed.
 Table populationsTable(const BlastRadius &r, const Model &model);
 // Holders (rows) x exposed categories (columns). A cell: 2 direct plaintext, 1 potential

@@ -407,10 +407,15 @@ void GraphScene::syncSelectionFromShared()
         return;
     m_syncing = true;
     const QList<QGraphicsItem *> selected = selectedItems();
+    // On a model reset the selection is cleared before the items are rebuilt: an item's handle
+    // may no longer name a node then.
+    const GraphStore &store = m_doc->store();
     for (QGraphicsItem *item : selected)
-        if (item->type() == NodeItem::Type
-            && !m_selection->containsNode(m_doc->store().nodeAt(static_cast<NodeItem *>(item)->handle()).id))
-            item->setSelected(false);
+        if (item->type() == NodeItem::Type) {
+            const int h = static_cast<NodeItem *>(item)->handle();
+            if (!store.isNode(h) || !m_selection->containsNode(store.nodeAt(h).id))
+                item->setSelected(false);
+        }
     for (const QString &id : m_selection->nodes())
         if (NodeItem *item = nodeItem(id))
             item->setSelected(true);

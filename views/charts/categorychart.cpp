@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+#include <QScrollArea>
 #include <QValueAxis>
 
 namespace vg {
@@ -32,7 +33,12 @@ CategoryChart::CategoryChart(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
-    layout->addWidget(m_view, 1);
+    // Every category keeps a readable row: a long list scrolls rather than dropping labels.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_view);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(scroll, 1);
     connect(m_measure, &QComboBox::currentIndexChanged, this, &CategoryChart::rebuild);
     rebuild();
 }
@@ -63,7 +69,12 @@ void CategoryChart::rebuild()
     std::vector<const ExposedCategory *> cats;
     for (const ExposedCategory &c : m_result->radius->exposed())
         cats.push_back(&c);
-    auto value = [&](const ExposedCategory *c) { return double(records ? c->records : c->people); };
+    double largest = 0;
+    for (const ExposedCategory *c : cats)
+        largest = std::max(largest, double(records ? c->records : c->people));
+    // Millions or thousands on the axis, not "1.37e+07".
+    const double scale = largest >= 1e6 ? 1e6 : largest >= 1e4 ? 1e3 : 1;
+    auto value = [&](const ExposedCategory *c) { return double(records ? c->records : c->people) / scale; };
     // Smallest at the bottom: a horizontal bar chart draws its first category lowest.
     std::stable_sort(cats.begin(), cats.end(), [&](const ExposedCategory *a, const ExposedCategory *b) {
         if (a->tier != b->tier)
@@ -127,13 +138,14 @@ void CategoryChart::rebuild()
     series->attachAxis(axisY);
     auto *axisX = new QValueAxis;
     axisX->setRange(0, top > 0 ? top * 1.05 : 1);
-    axisX->setLabelFormat(QStringLiteral("%.3g"));
-    axisX->setTitleText(records ? tr("records stated on the flows") : tr("people behind the category"));
+    axisX->setLabelFormat(top >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+    const QString unit = scale == 1e6 ? tr(" (millions)") : scale == 1e3 ? tr(" (thousands)") : QString();
+    axisX->setTitleText((records ? tr("records stated on the flows") : tr("people behind the category")) + unit);
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
     chart->setTitle(tr("Exposed data categories (%1)").arg(cats.size()));
     m_view->setChart(chart);
-    m_view->setMinimumHeight(std::min(900, 90 + 18 * int(cats.size())));
+    m_view->setMinimumHeight(150 + 24 * int(cats.size()));
     m_note->setText(unknown ? tr("%n categories show no bar: no %1 stated.", nullptr, unknown)
                                   .arg(records ? tr("records figure") : tr("population behind them"))
                             : QString());

@@ -154,6 +154,7 @@ void MainWindow::createDocks()
     scenarioScroll->setWidgetResizable(true);
     scenarioScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scenarioScroll->setFrameShape(QFrame::NoFrame);
+    scenarioScroll->setMinimumWidth(330);
     QDockWidget *scenario = makeDock(tr("&Scenario"), "scenarioDock", scenarioScroll, Qt::RightDockWidgetArea);
     tabifyDockWidget(inspector, scenario);
     inspector->raise();

@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/panels/analysispanel.h"
 
+#include "model/commands/changecommand.h"
+#include "model/commands/edits.h"
 #include "model/document/document.h"
 #include "model/document/selection.h"
 #include "model/itemmodels/tablemodel.h"
 #include "model/reports/analysistables.h"
 #include "views/canvas/canvasstyle.h"
 #include "views/charts/categorychart.h"
+#include "views/charts/deadlinetimeline.h"
 #include "views/charts/exposureflow.h"
 #include "views/mainwindow/theme.h"
 #include "views/panels/naturalsortproxymodel.h"
 
+#include <QCheckBox>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QTimeZone>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -150,7 +157,29 @@ AnalysisPanel::AnalysisPanel(Document *doc, Selection *selection, AnalysisServic
     // People and obligations.
     auto *people = new QSplitter(Qt::Vertical, this);
     people->addWidget(tableView(m_populations, people));
-    people->addWidget(tableView(m_obligations, people));
+    auto *obligationsPage = new QWidget(people);
+    auto *obligationsLayout = new QVBoxLayout(obligationsPage);
+    obligationsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *awareRow = new QHBoxLayout;
+    m_aware = new QCheckBox(tr("The company became &aware of the breach at"), obligationsPage);
+    m_aware->setToolTip(tr("Deadlines count from this moment (for a vendor breach, usually the vendor's notice). "
+                           "It is saved with the scenario."));
+    m_awareAt = new QDateTimeEdit(obligationsPage);
+    m_awareAt->setCalendarPopup(true);
+    m_awareAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_awareZone = new QLabel(obligationsPage);
+    awareRow->addWidget(m_aware);
+    awareRow->addWidget(m_awareAt);
+    awareRow->addWidget(m_awareZone);
+    awareRow->addStretch(1);
+    obligationsLayout->addLayout(awareRow);
+    m_obligationsView = tableView(m_obligations, obligationsPage);
+    obligationsLayout->addWidget(m_obligationsView, 1);
+    m_timeline = new DeadlineTimeline(obligationsPage);
+    obligationsLayout->addWidget(m_timeline);
+    people->addWidget(obligationsPage);
+    people->setStretchFactor(0, 1);
+    people->setStretchFactor(1, 3);
     m_tabs->addTab(people, tr("&People && Obligations"));
     m_tabs->addTab(tableView(m_notExposed, this), tr("&Not Exposed"));
     auto *layout = new QVBoxLayout(this);
@@ -172,7 +201,69 @@ AnalysisPanel::AnalysisPanel(Document *doc, Selection *selection, AnalysisServic
     });
     connect(analysis, &AnalysisService::resultChanged, this, &AnalysisPanel::refresh);
     connect(analysis, &AnalysisService::currencyChanged, this, &AnalysisPanel::refresh);
+    connect(doc, &Document::scenariosChanged, this, &AnalysisPanel::refreshDeadlines);
+    connect(m_aware, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_updating)
+            return;
+        QDateTime t;
+        if (on) {
+            // Now, to the minute, with the local UTC offset written down.
+            const QDateTime now = QDateTime::currentDateTime();
+            t = QDateTime(now.date(), QTime(now.time().hour(), now.time().minute()), QTimeZone(now.offsetFromUtc()));
+        }
+        setAwareness(t);
+    });
+    connect(m_awareAt, &QDateTimeEdit::dateTimeChanged, this, [this](const QDateTime &local) {
+        if (m_updating || !m_aware->isChecked())
+            return;
+        const QDateTime old = m_analysis->awareness();
+        const QTimeZone zone(old.isValid() ? old.offsetFromUtc() : local.offsetFromUtc());
+        setAwareness(QDateTime(local.date(), local.time(), zone));
+    });
     refresh();
+}
+
+void AnalysisPanel::setAwareness(const QDateTime &t)
+{
+    const SavedScenario *active = m_doc->activeScenario();
+    if (!active || active->awareness == t)
+        return;
+    SavedScenario s = *active;
+    s.awareness = t;
+    m_doc->undoStack()->push(new ChangeCommand(m_doc, replaceScenario(*m_doc, s.name, s),
+                                               tr("Set awareness time of %1").arg(s.name), CommandId::EditScenario,
+                                               QStringLiteral("awareness")));
+}
+
+void AnalysisPanel::refreshDeadlines()
+{
+    m_updating = true;
+    const auto r = m_analysis->result();
+    const bool has = !m_analysis->scenario().seeds.empty() && r && r->radius;
+    const QDateTime aware = m_analysis->awareness();
+    m_aware->setEnabled(m_doc->activeScenario() != nullptr);
+    m_aware->setChecked(aware.isValid());
+    m_awareAt->setEnabled(aware.isValid());
+    if (aware.isValid()) {
+        m_awareAt->setDateTime(QDateTime(aware.date(), aware.time()));
+        m_awareZone->setText(formatDue(aware).section(QLatin1Char(' '), -1));
+    } else {
+        m_awareZone->clear();
+    }
+    m_obligations->setTable(has ? obligationsTable(*r->radius, aware) : Table());
+    m_obligationsView->resizeColumnsToContents();
+    for (int c = 0; c + 1 < m_obligations->columnCount(); ++c)
+        m_obligationsView->setColumnWidth(c, std::min(m_obligationsView->columnWidth(c), c == 2 ? 330 : 260));
+    if (!has)
+        m_timeline->setMessage(QString());
+    else if (!aware.isValid())
+        m_timeline->setMessage(tr("Tick \"became aware\" and enter when: each deadline becomes a date and time, "
+                                  "on this timeline."));
+    else if (std::vector<DueDeadline> due = dueDeadlines(*r->radius, aware); due.empty())
+        m_timeline->setMessage(tr("No obligation with a fixed deadline is triggered."));
+    else
+        m_timeline->setDeadlines(aware, std::move(due), QDateTime::currentDateTime());
+    m_updating = false;
 }
 
 void AnalysisPanel::refresh()
@@ -185,13 +276,13 @@ void AnalysisPanel::refresh()
     m_chart->setResult(has ? r : nullptr);
     m_flow->setResult(has ? r : nullptr);
     m_matrix->setTable(has ? categoryMatrix(*r->radius, *r->model) : Table());
-    m_obligations->setTable(has ? obligationsTable(*r->radius) : Table());
+    refreshDeadlines();
     m_populations->setTable(has ? populationsTable(*r->radius, *r->model) : Table());
     m_notExposed->setTable(has ? notExposedTable(*r->radius, *r->model, m_doc->taxonomy()) : Table());
     m_matrixView->resizeColumnToContents(0);
     m_matrixView->horizontalHeader()->updateGeometry();
     for (QTableView *v : findChildren<QTableView *>()) {
-        if (v == m_matrixView)
+        if (v == m_matrixView || v == m_obligationsView)
             continue;
         v->resizeColumnsToContents();
         for (int c = 0; c + 1 < v->model()->columnCount(); ++c)

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+class QCheckBox;
+class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -14,6 +16,7 @@ class QTableView;
 namespace vg {
 
 class CategoryChart;
+class DeadlineTimeline;
 class Document;
 class ExposureFlow;
 class Selection;
@@ -35,6 +38,9 @@ public:
     TableModel *populationsModel() const { return m_populations; }
     TableModel *notExposedModel() const { return m_notExposed; }
     QTableView *matrixView() const { return m_matrixView; }
+    DeadlineTimeline *timeline() const { return m_timeline; }
+    QCheckBox *awareBox() const { return m_aware; }
+    QDateTimeEdit *awareEdit() const { return m_awareAt; }
 
 Q_SIGNALS:
     // Show these on the canvas (a category's holders and carrying edges, a row's node).
@@ -42,6 +48,8 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    void refreshDeadlines();
+    void setAwareness(const QDateTime &t);
 
     Document *m_doc;
     Selection *m_selection;
@@ -53,6 +61,12 @@ private:
     TableModel *m_matrix, *m_obligations, *m_populations, *m_notExposed;
     QSortFilterProxyModel *m_matrixProxy;
     QTableView *m_matrixView;
+    QTableView *m_obligationsView;
+    DeadlineTimeline *m_timeline;
+    QCheckBox *m_aware;
+    QDateTimeEdit *m_awareAt;
+    QLabel *m_awareZone;
+    bool m_updating = false;
 };
 
 } // namespace vg

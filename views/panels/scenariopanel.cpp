@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/panels/scenariopanel.h"
 
+#include "model/commands/changecommand.h"
+#include "model/commands/edits.h"
 #include "model/document/analysisservice.h"
 #include "model/document/document.h"
 #include "model/document/selection.h"
@@ -9,6 +11,9 @@
 #include "views/canvas/blastoverlay.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QToolButton>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -37,6 +42,36 @@ ScenarioPanel::ScenarioPanel(Document *doc, Selection *selection, AnalysisServic
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
+    // The saved scenarios: pick the active one, type to rename it, add, duplicate, delete.
+    auto *scenarioRow = new QHBoxLayout;
+    auto *scenarioLabel = new QLabel(tr("&Scenario:"), this);
+    m_scenarios = new QComboBox(this);
+    m_scenarios->setEditable(true);
+    m_scenarios->setInsertPolicy(QComboBox::NoInsert);
+    m_scenarios->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_scenarios->setToolTip(tr("The scenarios saved with this model. Type a new name and press Enter to rename "
+                               "the active one."));
+    scenarioLabel->setBuddy(m_scenarios);
+    auto tool = [this](const QString &icon, const QString &text, const QString &tip) {
+        auto *b = new QToolButton(this);
+        b->setIcon(QIcon::fromTheme(icon));
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        return b;
+    };
+    m_new = tool(QStringLiteral("document-new"), tr("New"), tr("Add an empty scenario and make it active"));
+    m_duplicate = tool(QStringLiteral("edit-copy"), tr("Copy"), tr("Add a copy of the active scenario"));
+    m_delete = tool(QStringLiteral("edit-delete"), tr("Delete"), tr("Delete the active scenario (undoable)"));
+    scenarioRow->addWidget(scenarioLabel);
+    scenarioRow->addWidget(m_scenarios, 1);
+    layout->addLayout(scenarioRow);
+    auto *scenarioButtons = new QHBoxLayout;
+    scenarioButtons->addStretch(1);
+    scenarioButtons->addWidget(m_new);
+    scenarioButtons->addWidget(m_duplicate);
+    scenarioButtons->addWidget(m_delete);
+    layout->addLayout(scenarioButtons);
     auto *seedsBox = new QGroupBox(tr("Seeds"), this);
     auto *seedsLayout = new QVBoxLayout(seedsBox);
     m_seeds = new QListWidget(seedsBox);
@@ -89,6 +124,36 @@ ScenarioPanel::ScenarioPanel(Document *doc, Selection *selection, AnalysisServic
     layout->addWidget(whyBox);
     layout->addStretch(1);
 
+    auto push = [this](const ChangeSet &c, const QString &text) {
+        if (!c.isEmpty())
+            m_doc->undoStack()->push(new ChangeCommand(m_doc, c, text));
+    };
+    connect(m_scenarios, &QComboBox::activated, this, [this, push](int index) {
+        const QString name = m_scenarios->itemText(index);
+        if (name != m_doc->activeScenarioName())
+            push(activateScenario(name), tr("Switch to scenario %1").arg(name));
+    });
+    connect(m_scenarios->lineEdit(), &QLineEdit::editingFinished, this, [this] { renameActive(m_scenarios->currentText()); });
+    connect(m_new, &QToolButton::clicked, this, [this, push] {
+        SavedScenario s;
+        s.name = freshScenarioName(*m_doc);
+        push(addScenario(*m_doc, s), tr("New scenario %1").arg(s.name));
+    });
+    connect(m_duplicate, &QToolButton::clicked, this, [this, push] {
+        const SavedScenario *active = m_doc->activeScenario();
+        if (!active)
+            return;
+        SavedScenario s = *active;
+        s.name = freshScenarioName(*m_doc, active->name);
+        push(addScenario(*m_doc, s), tr("Copy scenario %1").arg(active->name));
+    });
+    connect(m_delete, &QToolButton::clicked, this, [this, push] {
+        const QString name = m_doc->activeScenarioName();
+        if (!name.isEmpty())
+            push(removeScenario(*m_doc, name), tr("Delete scenario %1").arg(name));
+    });
+    connect(doc, &Document::scenariosChanged, this, &ScenarioPanel::refreshScenarioList);
+    connect(doc, &Document::modelReset, this, &ScenarioPanel::refreshScenarioList);
     connect(m_remove, &QPushButton::clicked, this, [this] {
         if (QListWidgetItem *item = m_seeds->currentItem())
             m_analysis->setSeed(item->data(Qt::UserRole).toString(), std::nullopt);
@@ -101,8 +166,51 @@ ScenarioPanel::ScenarioPanel(Document *doc, Selection *selection, AnalysisServic
     connect(analysis, &AnalysisService::resultChanged, this, &ScenarioPanel::refreshResult);
     connect(analysis, &AnalysisService::currencyChanged, this, &ScenarioPanel::refreshResult);
     connect(selection, &Selection::changed, this, &ScenarioPanel::refreshExplanation);
+    refreshScenarioList();
     refreshScenario();
     refreshResult();
+}
+
+void ScenarioPanel::renameActive(const QString &typed)
+{
+    const QString name = typed.trimmed();
+    const QString old = m_doc->activeScenarioName();
+    const SavedScenario *active = m_doc->activeScenario();
+    if (m_updating || !active || name == old)
+        return;
+    QString problem;
+    if (name.isEmpty() || name.size() > 200)
+        problem = tr("A scenario's name has 1 to 200 characters.");
+    for (const SavedScenario &s : m_doc->scenarios())
+        if (s.name == name)
+            problem = tr("There is already a scenario called \"%1\".").arg(name);
+    if (!problem.isEmpty()) {
+        m_status->setText(QStringLiteral("<b style='color:#c62828'>%1</b>").arg(problem.toHtmlEscaped()));
+        refreshScenarioList(); // back to the old name
+        return;
+    }
+    SavedScenario renamed = *active;
+    renamed.name = name;
+    m_doc->undoStack()->push(new ChangeCommand(m_doc, replaceScenario(*m_doc, old, renamed),
+                                               tr("Rename scenario %1 to %2").arg(old, name)));
+}
+
+void ScenarioPanel::refreshScenarioList()
+{
+    const bool was = m_updating;
+    m_updating = true;
+    m_scenarios->clear();
+    for (const SavedScenario &s : m_doc->scenarios())
+        m_scenarios->addItem(s.name);
+    const QString active = m_doc->activeScenarioName();
+    m_scenarios->setCurrentIndex(m_scenarios->findText(active, Qt::MatchExactly));
+    if (active.isEmpty())
+        m_scenarios->setEditText(QString());
+    m_scenarios->lineEdit()->setPlaceholderText(tr("Mark a node to start \"Scenario 1\""));
+    m_scenarios->setEnabled(true);
+    m_duplicate->setEnabled(!active.isEmpty());
+    m_delete->setEnabled(!active.isEmpty());
+    m_updating = was;
 }
 
 QString ScenarioPanel::statusText() const { return m_status->text(); }

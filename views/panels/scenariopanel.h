@@ -4,6 +4,8 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
+class QToolButton;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -15,7 +17,7 @@ class AnalysisService;
 class Document;
 class Selection;
 
-// The scenario: its seeds (breached or controlled), its options (max hops, potential
+// The scenario: which saved scenario is active (switch, rename, add, copy, delete), its seeds (breached or controlled), its options (max hops, potential
 // pivots), whether the answer on screen is up to date, the summary, the cost range with its
 // assumptions, and in words why the selected node is reached.
 class ScenarioPanel final : public QWidget {
@@ -27,6 +29,10 @@ public:
     QString costText() const;
     QString explanationText() const;
     QPushButton *reportButton() const { return m_report; }
+    QComboBox *scenarioBox() const { return m_scenarios; }
+    QToolButton *newButton() const { return m_new; }
+    QToolButton *copyButton() const { return m_duplicate; }
+    QToolButton *deleteButton() const { return m_delete; }
 
 Q_SIGNALS:
     // The Incident Report button: the window asks where to write it.
@@ -37,10 +43,14 @@ private:
     void refreshResult();
     void refreshExplanation();
     void applyOptions();
+    void refreshScenarioList();
+    void renameActive(const QString &name);
 
     Document *m_doc;
     Selection *m_selection;
     AnalysisService *m_analysis;
+    QComboBox *m_scenarios;
+    QToolButton *m_new, *m_duplicate, *m_delete;
     QListWidget *m_seeds;
     QPushButton *m_remove, *m_clear, *m_report;
     QCheckBox *m_limit, *m_potential;

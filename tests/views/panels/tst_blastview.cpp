@@ -11,6 +11,7 @@
 #include "model/itemmodels/tablemodel.h"
 #include "model/reports/analysistables.h"
 #include "views/canvas/blastoverlay.h"
+#include "views/charts/deadlinetimeline.h"
 #include "views/canvas/graphscene.h"
 #include "views/canvas/graphview.h"
 #include "views/charts/categorychart.h"
@@ -21,6 +22,13 @@
 #include "views/panels/scenariopanel.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLineEdit>
+#include <QTemporaryDir>
+#include <QTimeZone>
+#include <QToolButton>
 #include <QDockWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -135,6 +143,128 @@ private Q_SLOTS:
         QVERIFY(analysis()->scenario().seeds.empty());
     }
 
+    void markingIsAnUndoableEditSavedWithTheDocument_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("vgdb") << QStringLiteral("marked.vgdb");
+        QTest::newRow("json") << QStringLiteral("marked.json");
+    }
+
+    void markingIsAnUndoableEditSavedWithTheDocument()
+    {
+        QFETCH(QString, file);
+        Document *doc = m_window->document();
+        QVERIFY(!doc->isModified());
+        m_window->selection()->selectNode(QStringLiteral("analytics"));
+        m_window->scenarios()->mark(Compromise::Breached);
+        QVERIFY(doc->isModified());
+        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Mark analytics breached"));
+        QCOMPARE(doc->activeScenarioName(), QStringLiteral("Scenario 1"));
+        QCOMPARE(m_window->scenarioPanel()->scenarioBox()->currentText(), QStringLiteral("Scenario 1"));
+        analysis()->waitForIdle();
+        QVERIFY(analysis()->result()->radius);
+        // Undo takes the mark away, and the overlay with it; redo brings both back.
+        doc->undoStack()->undo();
+        QVERIFY(analysis()->scenario().seeds.empty());
+        QVERIFY(!doc->isModified());
+        doc->undoStack()->redo();
+        QCOMPARE(analysis()->scenario().seeds.size(), std::size_t(1));
+        // Saved and opened again: the scenario is there and runs.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(file);
+        QVERIFY(doc->saveAs(path).ok());
+        QVERIFY(m_window->newDocument());
+        QVERIFY(analysis()->scenario().seeds.empty());
+        QVERIFY(m_window->openFile(path));
+        QCOMPARE(analysis()->scenario().seeds.size(), std::size_t(1));
+        QCOMPARE(analysis()->scenario().seeds[0].nodeId, QStringLiteral("analytics"));
+        QCOMPARE(m_window->scenarioPanel()->scenarioBox()->currentText(), QStringLiteral("Scenario 1"));
+        analysis()->waitForIdle();
+        QVERIFY(analysis()->result() && analysis()->result()->radius);
+        QVERIFY(scene()->nodeLook(h("analytics")).badge.contains(QStringLiteral("SEED")));
+    }
+
+    void theScenarioPanelSwitchesRenamesCopiesAndDeletesScenarios()
+    {
+        Document *doc = m_window->document();
+        ScenarioPanel *panel = m_window->scenarioPanel();
+        analysis()->setSeed(QStringLiteral("analytics"), Compromise::Breached);
+        panel->copyButton()->click();
+        QCOMPARE(doc->activeScenarioName(), QStringLiteral("Scenario 1 (2)"));
+        QCOMPARE(analysis()->scenario().seeds.size(), std::size_t(1));
+        panel->newButton()->click();
+        QCOMPARE(doc->activeScenarioName(), QStringLiteral("Scenario 3"));
+        QVERIFY(analysis()->scenario().seeds.empty());
+        QCOMPARE(panel->scenarioBox()->count(), 3);
+        // Switching back brings its seeds back.
+        Q_EMIT panel->scenarioBox()->activated(0);
+        QCOMPARE(doc->activeScenarioName(), QStringLiteral("Scenario 1"));
+        QCOMPARE(analysis()->scenario().seeds[0].nodeId, QStringLiteral("analytics"));
+        // Typing a name renames the active one; a taken name is refused and nothing changes.
+        panel->scenarioBox()->lineEdit()->setText(QStringLiteral("Analytics vendor breached"));
+        Q_EMIT panel->scenarioBox()->lineEdit()->editingFinished();
+        QCOMPARE(doc->activeScenarioName(), QStringLiteral("Analytics vendor breached"));
+        // An empty name is refused with a message, and the box shows the name again.
+        panel->scenarioBox()->lineEdit()->setText(QStringLiteral("  "));
+        Q_EMIT panel->scenarioBox()->lineEdit()->editingFinished();
+        QCOMPARE(doc->activeScenarioName(), QStringLiteral("Analytics vendor breached"));
+        QVERIFY(panel->statusText().contains(QStringLiteral("1 to 200 characters")));
+        QCOMPARE(panel->scenarioBox()->currentText(), QStringLiteral("Analytics vendor breached"));
+        // Typing the name of another scenario switches to it (the combo box's own completion).
+        panel->scenarioBox()->lineEdit()->setText(QStringLiteral("Scenario 3"));
+        Q_EMIT panel->scenarioBox()->lineEdit()->editingFinished();
+        QCOMPARE(doc->activeScenarioName(), QStringLiteral("Scenario 3"));
+        QCOMPARE(doc->scenarios().size(), std::size_t(3));
+        Q_EMIT panel->scenarioBox()->activated(0);
+        // Delete, then undo it.
+        panel->deleteButton()->click();
+        QCOMPARE(doc->scenarios().size(), std::size_t(2));
+        QVERIFY(doc->activeScenarioName() != QStringLiteral("Analytics vendor breached"));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->activeScenarioName(), QStringLiteral("Analytics vendor breached"));
+        QCOMPARE(analysis()->scenario().seeds[0].nodeId, QStringLiteral("analytics"));
+    }
+
+    void theAwarenessTimeMakesEachDeadlineADateOnTheTimeline()
+    {
+        Document *doc = m_window->document();
+        AnalysisPanel *panel = m_window->analysisPanel();
+        analysis()->setSeed(QStringLiteral("analytics"), Compromise::Breached);
+        analysis()->waitForIdle();
+        QVERIFY(panel->timeline()->deadlines().empty());
+        QVERIFY(panel->awareBox()->isEnabled());
+        // Ticking the box sets "now" with the local offset, as one undoable step.
+        panel->awareBox()->setChecked(true);
+        QVERIFY(doc->activeScenario()->awareness.isValid());
+        QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Set awareness time of Scenario 1"));
+        // A known time in a known offset: GDPR Art. 33's 72 hours.
+        SavedScenario s = *doc->activeScenario();
+        s.awareness = QDateTime(QDate(2026, 11, 27), QTime(9, 30), QTimeZone(3600));
+        doc->undoStack()->push(new ChangeCommand(doc, replaceScenario(*doc, s.name, s), QStringLiteral("aware")));
+        const TableModel *obligations = panel->obligationsModel();
+        int gdpr = -1;
+        for (int row = 0; row < obligations->rowCount(); ++row)
+            if (obligations->index(row, 0).data().toString().startsWith(QStringLiteral("GDPR Art. 33")))
+                gdpr = row;
+        QVERIFY(gdpr >= 0);
+        QCOMPARE(obligations->index(gdpr, 1).data().toString(), QStringLiteral("assess"));
+        QCOMPARE(obligations->index(gdpr, 2).data().toString(), QStringLiteral("Mon 30 Nov 2026 09:30 UTC+01:00"));
+        bool onTimeline = false;
+        for (const DueDeadline &d : panel->timeline()->deadlines())
+            onTimeline = onTimeline
+                || (d.deadline.regime == u"GDPR-33" && d.deadline.due == QDateTime(QDate(2026, 11, 30), QTime(9, 30), QTimeZone(3600)));
+        QVERIFY(onTimeline);
+        QCOMPARE(panel->awareEdit()->dateTime(), QDateTime(QDate(2026, 11, 27), QTime(9, 30)));
+        // Editing the field keeps the offset the time was entered in.
+        panel->awareEdit()->setDateTime(QDateTime(QDate(2026, 11, 28), QTime(8, 0)));
+        QCOMPARE(doc->activeScenario()->awareness, QDateTime(QDate(2026, 11, 28), QTime(8, 0), QTimeZone(3600)));
+        // Unticking clears it: no dates, the timeline says what to do.
+        panel->awareBox()->setChecked(false);
+        QVERIFY(!doc->activeScenario()->awareness.isValid());
+        QVERIFY(panel->timeline()->deadlines().empty());
+        QVERIFY(obligations->index(gdpr, 2).data().toString().isEmpty());
+    }
+
     void theAnalysisViewsAreItemModelsThatPassTheTester()
     {
         analysis()->setSeed(QStringLiteral("chat_widget"), Compromise::Controlled);
@@ -198,6 +328,14 @@ private Q_SLOTS:
         m_window->selection()->selectNode(potential);
         m_window->view()->fitAll();
         shot(m_window.get(), "26-chat-controlled-potential-path.png");
+        // Aware since yesterday morning: the timeline shows where "now" is.
+        {
+            Document *doc = m_window->document();
+            SavedScenario s = *doc->activeScenario();
+            const QDateTime now = QDateTime::currentDateTime();
+            s.awareness = QDateTime(now.date().addDays(-1), QTime(9, 30), QTimeZone(now.offsetFromUtc()));
+            doc->undoStack()->push(new ChangeCommand(doc, replaceScenario(*doc, s.name, s), QStringLiteral("aware")));
+        }
         for (int i = 0; i < tabs->count() && i < 5; ++i) {
             tabs->setCurrentIndex(i);
             QDockWidget *dock = m_window->dock(QStringLiteral("blastDock"));
