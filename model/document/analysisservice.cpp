@@ -40,14 +40,15 @@ AnalysisService::AnalysisService(Document *doc, QObject *parent) : QObject(paren
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(30);
     connect(&m_debounce, &QTimer::timeout, this, &AnalysisService::start);
-    m_poll.setInterval(10);
+    // The worker posts its end to poll() at once; the timer is only a safety net.
+    m_poll.setInterval(50);
     connect(&m_poll, &QTimer::timeout, this, &AnalysisService::poll);
     connect(doc, &Document::modelReset, this, [this] {
         // A new model: a new index, and the scenario it saved as active.
         m_engine.reset();
         m_engineModel.reset();
-        follow();
-        schedule();
+        if (!follow())
+            schedule(true);
     });
     connect(doc, &Document::scenariosChanged, this, &AnalysisService::follow);
     connect(doc, &Document::changeApplied, this, [this](const ChangeSet &c) {
@@ -57,17 +58,19 @@ AnalysisService::AnalysisService(Document *doc, QObject *parent) : QObject(paren
     follow();
 }
 
-void AnalysisService::follow()
+bool AnalysisService::follow()
 {
     const SavedScenario *saved = m_doc->activeScenario();
     Scenario s = saved ? scenarioOf(*saved) : Scenario();
     // Seeds that do not name a node (a hand-edited file) are left out, not run.
     std::erase_if(s.seeds, [&](const Seed &x) { return !m_doc->store().findNode(x.nodeId); });
     if (sameScenario(s, m_scenario))
-        return;
+        return false;
     m_scenario = std::move(s);
     Q_EMIT scenarioChanged();
-    schedule();
+    // A new question, not a burst of edits: no reason to wait.
+    schedule(true);
+    return true;
 }
 
 QDateTime AnalysisService::awareness() const
@@ -118,11 +121,16 @@ bool AnalysisService::isCurrent() const
         && !m_debounce.isActive();
 }
 
-void AnalysisService::schedule()
+void AnalysisService::schedule(bool now)
 {
     if (m_lastCurrent) {
         m_lastCurrent = false;
         Q_EMIT currencyChanged(false);
+    }
+    if (now) {
+        m_debounce.stop();
+        start();
+        return;
     }
     m_debounce.start();
 }
@@ -157,7 +165,8 @@ void AnalysisService::start()
         job->previous = m_engine;
     m_running = job;
     Job *j = job.get();
-    job->thread = std::thread([j, nodeSlots, edgeSlots] {
+    AnalysisService *self = this;
+    job->thread = std::thread([j, self, nodeSlots, edgeSlots] {
         QElapsedTimer t;
         t.start();
         AnalysisResult &r = *j->result;
@@ -199,6 +208,8 @@ void AnalysisService::start()
         }
         r.seconds = double(t.nsecsElapsed()) / 1e9;
         j->done = true;
+        // Queued to the service's thread; dropped if the service is gone (it joins first).
+        QMetaObject::invokeMethod(self, &AnalysisService::poll, Qt::QueuedConnection);
     });
     m_poll.start();
 }

@@ -86,8 +86,10 @@ Q_SIGNALS:
 
 private:
     struct Job;
-    void follow(); // takes the scenario from the document's active saved scenario
-    void schedule();
+    // Takes the scenario from the document's active saved scenario; true if it changed (a run
+    // is then under way).
+    bool follow();
+    void schedule(bool now = false);
     void start();
     void poll();
 

@@ -131,8 +131,12 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         for (const char *key : {"nodes", "edges", "load_s", "scene_s", "fit_paint_ms", "zoom100_paint_ms", "tiers_s",
-                                "organic_s", "layered_s", "edit_ms", "peak_rss_mb"})
+                                "organic_s", "layered_s", "edit_ms", "overlay_ms", "overlay_run_ms", "peak_rss_mb"})
             QVERIFY2(o.contains(QLatin1StringView(key)), key);
+        // The overlay round really ran a scenario that reached something, and painted it.
+        QVERIFY(o.value(QStringLiteral("overlay_ms")).toDouble() > 0);
+        QVERIFY(o.value(QStringLiteral("overlay_reached_max")).toInt() > 1);
+        QVERIFY(!QImage(shots + QStringLiteral("/overlay.png")).isNull());
         QCOMPARE(o.value(QStringLiteral("nodes")).toInt(), 76);
         QVERIFY(o.value(QStringLiteral("edit_ms")).toDouble() > 0);
         QCOMPARE(o.value(QStringLiteral("edit_items_refreshed")).toDouble(), 1.0);

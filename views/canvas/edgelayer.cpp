@@ -614,28 +614,52 @@ void EdgeLayer::drawDensity(QPainter *p, const std::vector<int> &hits, const QRe
     // Counts to colour: the mix of the layers' colours, opaque as the count grows.
     std::array<QColor, kLayers> colours{s.edgeColor[0], s.edgeColor[1], s.edgeColor[2],
                                         s.edgeColor[3], s.faded,        s.selection};
+    // The colours' components and the layers' weights once, and the opacity by count from a
+    // table: this loop runs for every pixel of the image.
+    std::array<double, kLayers> cr{}, cg{}, cb{}, weight{};
+    for (int k = 0; k < kLayers; ++k) {
+        cr[std::size_t(k)] = colours[std::size_t(k)].redF();
+        cg[std::size_t(k)] = colours[std::size_t(k)].greenF();
+        cb[std::size_t(k)] = colours[std::size_t(k)].blueF();
+        weight[std::size_t(k)] = k == 5 ? 6.0 : 1.0;
+    }
+    static const std::array<double, 64> opacity = [] {
+        std::array<double, 64> o{};
+        for (std::size_t n = 0; n < o.size(); ++n)
+            o[n] = 1.0 - std::exp(-0.35 * double(n));
+        return o;
+    }();
     QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     const std::size_t plane = std::size_t(w) * std::size_t(h);
-    for (int y = 0; y < h; ++y) {
-        auto *row = reinterpret_cast<QRgb *>(image.scanLine(y));
-        for (int x = 0; x < w; ++x) {
-            const std::size_t i = std::size_t(y) * std::size_t(w) + std::size_t(x);
-            double total = 0, r = 0, g = 0, bl = 0;
-            for (int k = 0; k < kLayers; ++k) {
-                const double n = a.c[std::size_t(k) * plane + i] * (k == 5 ? 6.0 : 1.0);
-                total += n;
-                r += n * colours[std::size_t(k)].redF();
-                g += n * colours[std::size_t(k)].greenF();
-                bl += n * colours[std::size_t(k)].blueF();
+    auto colourRows = [&](int from, int to) {
+        for (int y = from; y < to; ++y) {
+            auto *row = reinterpret_cast<QRgb *>(image.scanLine(y));
+            for (int x = 0; x < w; ++x) {
+                const std::size_t i = std::size_t(y) * std::size_t(w) + std::size_t(x);
+                double total = 0, r = 0, g = 0, bl = 0;
+                for (std::size_t k = 0; k < std::size_t(kLayers); ++k) {
+                    const quint16 count = a.c[k * plane + i];
+                    if (!count)
+                        continue;
+                    const double n = count * weight[k];
+                    total += n;
+                    r += n * cr[k];
+                    g += n * cg[k];
+                    bl += n * cb[k];
+                }
+                if (total <= 0)
+                    continue;
+                const double alpha = total < double(opacity.size()) ? opacity[std::size_t(total)] : 1.0;
+                row[x] = qRgba(int(255 * alpha * r / total), int(255 * alpha * g / total),
+                               int(255 * alpha * bl / total), int(255 * alpha));
             }
-            if (total <= 0)
-                continue;
-            const double alpha = 1.0 - std::exp(-0.35 * total);
-            row[x] = qRgba(int(255 * alpha * r / total), int(255 * alpha * g / total), int(255 * alpha * bl / total),
-                           int(255 * alpha));
         }
-    }
+    };
+    // Two threads, a half of the rows each.
+    std::thread lower([&] { colourRows(h / 2, h); });
+    colourRows(0, h / 2);
+    lower.join();
     if (m_scene->overview()) {
         // The nodes' blocks go into the same image, at the screen's resolution.
         QImage composite(target.size(), QImage::Format_ARGB32_Premultiplied);
