@@ -25,7 +25,7 @@ const QList<Command> &commands()
          QStringLiteral("write a reproducible synthetic model"), &cmdGenerate},
         {QStringLiteral("blast"),
          QStringLiteral("MODEL ((--breach ID | --control ID)... [--max-hops N] [--no-potential] | --scenario NAME) "
-                        "[--paths] [--format text|json|csv]"),
+                        "[--aware TIME] [--paths] [--format text|json|csv]"),
          QStringLiteral("blast radius of a breach or control scenario"), &cmdBlast},
         {QStringLiteral("rank"),
          QStringLiteral("MODEL [--mode breach|control|both] [--top N] "

@@ -48,10 +48,25 @@ int cmdBlast(const Command &c, const QStringList &args)
     p.addOption({QStringLiteral("scenario"),
                  QStringLiteral("run a scenario saved in the model (\"active\": the active one)"),
                  QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("aware"),
+                 QStringLiteral("when the company became aware, e.g. 2026-11-27T09:30:00+01:00: deadlines become "
+                                "dates (default: the saved scenario's)"),
+                 QStringLiteral("TIME")});
     p.addOption(formatOption("text, json or csv (the exposed categories)"));
     if (!parseArgs(c, p, args, 1, 1)
         || !checkFormat(c, p, {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("csv")}))
         return Usage;
+    QDateTime awareness;
+    if (p.isSet(QStringLiteral("aware"))) {
+        const std::optional<QDateTime> t = parseAwareness(p.value(QStringLiteral("aware")));
+        if (!t) {
+            printErr(QStringLiteral("vendorgraph blast: --aware must be a time with its UTC offset, such as "
+                                    "2026-11-27T09:30:00+01:00 or 2026-11-27T08:30:00Z; found \"%1\"")
+                         .arg(p.value(QStringLiteral("aware"))));
+            return Usage;
+        }
+        awareness = *t;
+    }
     Scenario s;
     for (const QString &id : p.values(QStringLiteral("breach")))
         s.seeds.push_back({id, Compromise::Breached});
@@ -94,6 +109,8 @@ int cmdBlast(const Command &c, const QStringList &args)
             return Usage;
         }
         s = scenarioOf(*it);
+        if (!awareness.isValid())
+            awareness = it->awareness;
     }
     const BlastRadiusEngine engine(model);
     const Expected<BlastRadius> r = engine.run(s);
@@ -103,7 +120,9 @@ int cmdBlast(const Command &c, const QStringList &args)
     }
     const bool paths = p.isSet(QStringLiteral("paths"));
     const QString format = p.value(QStringLiteral("format"));
-    printOut(format == u"json" ? json(toJson(*r, paths)) : format == u"csv" ? toCsv(*r) : toText(*r, *model, paths));
+    printOut(format == u"json"  ? json(toJson(*r, paths, awareness))
+             : format == u"csv" ? toCsv(*r)
+                                : toText(*r, *model, paths, awareness));
     return Ok;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/reports/jsonreport.h"
 
+#include "model/engine/deadlines.h"
+
 namespace vg {
 
 namespace {
@@ -22,7 +24,7 @@ QJsonObject toJson(const ScenarioSummary &s)
     return o;
 }
 
-QJsonObject toJson(const BlastRadius &r, bool paths)
+QJsonObject toJson(const BlastRadius &r, bool paths, const QDateTime &awareness)
 {
     QJsonObject scenario;
     QStringList breach, control;
@@ -73,14 +75,28 @@ QJsonObject toJson(const BlastRadius &r, bool paths)
     std::sort(obligations.begin(), obligations.end(),
               [](const Obligation &a, const Obligation &b) { return a.regime < b.regime; });
     QJsonArray obl;
-    for (const Obligation &o : obligations)
-        obl.append(QJsonObject{{QStringLiteral("regime"), o.regime},
-                               {QStringLiteral("name"), o.name},
-                               {QStringLiteral("status"), toString(o.status)},
-                               {QStringLiteral("deadline"), o.deadline},
-                               {QStringLiteral("recipient"), o.recipient},
-                               {QStringLiteral("reason"), o.reason},
-                               {QStringLiteral("source"), o.source}});
+    for (const Obligation &o : obligations) {
+        QJsonObject x{{QStringLiteral("regime"), o.regime},
+                      {QStringLiteral("name"), o.name},
+                      {QStringLiteral("status"), toString(o.status)},
+                      {QStringLiteral("deadline"), o.deadline},
+                      {QStringLiteral("recipient"), o.recipient},
+                      {QStringLiteral("reason"), o.reason},
+                      {QStringLiteral("source"), o.source}};
+        if (awareness.isValid() && o.status != ObligationStatus::NotTriggered) {
+            QJsonArray due;
+            const Expected<std::vector<Deadline>> d = deadlinesFor(o, awareness);
+            for (const Deadline &k : d ? *d : std::vector<Deadline>())
+                due.append(QJsonObject{{QStringLiteral("clock"), k.id},
+                                       {QStringLiteral("label"), k.label},
+                                       {QStringLiteral("at"), formatAwareness(k.due)},
+                                       {QStringLiteral("rule"), k.rule}});
+            x.insert(u"due", due);
+        }
+        obl.append(x);
+    }
+    if (awareness.isValid())
+        scenario.insert(u"awareness", formatAwareness(awareness));
     QJsonObject out;
     out.insert(u"scenario", scenario);
     out.insert(u"nodes", nodes);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/reports/textreport.h"
 
+#include "model/engine/deadlines.h"
+#include "model/reports/analysistables.h"
+
 #include "model/domain/taxonomy.h"
 #include "model/reports/format.h"
 
@@ -25,7 +28,7 @@ QString statusWord(ObligationStatus s)
 
 } // namespace
 
-QString toText(const BlastRadius &r, const Model &model, bool paths)
+QString toText(const BlastRadius &r, const Model &model, bool paths, const QDateTime &awareness)
 {
     QHash<QString, const Node *> byId;
     for (const Node &n : model.nodes)
@@ -133,12 +136,21 @@ QString toText(const BlastRadius &r, const Model &model, bool paths)
     if (!r.services().isEmpty())
         t << "\nAFFECTED SERVICES (sent exposed data toward a holder)\n  " << r.services().join(u", ") << '\n';
 
-    t << "\nNOTIFICATION OBLIGATIONS\n";
+    t << "\nNOTIFICATION OBLIGATIONS";
+    if (awareness.isValid())
+        t << " (deadlines from awareness at " << formatDue(awareness) << ")";
+    t << '\n';
     for (const Obligation &o : r.obligations()) {
         t << "  " << pad(statusWord(o.status), 7) << pad(o.regime, 16) << o.name << '\n';
-        if (o.status != ObligationStatus::NotTriggered)
+        if (o.status != ObligationStatus::NotTriggered) {
+            if (awareness.isValid()) {
+                const Expected<std::vector<Deadline>> due = deadlinesFor(o, awareness);
+                for (const Deadline &d : due ? *due : std::vector<Deadline>())
+                    t << "  " << pad(QString(), 23) << "due: " << formatDue(d.due) << " (" << d.label << ")\n";
+            }
             t << "  " << pad(QString(), 23) << "deadline: " << o.deadline << "\n  " << pad(QString(), 23)
               << "notify: " << o.recipient << '\n';
+        }
         t << "  " << pad(QString(), 23) << "why: " << o.reason << '\n';
     }
     const CostEstimate &c = r.cost();

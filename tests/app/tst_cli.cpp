@@ -184,6 +184,16 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains(QStringLiteral("api_gateway"))); // only through a pasted key, i.e. potential
         QVERIFY(r.out.contains(QStringLiteral("NOTIFICATION OBLIGATIONS")));
         QVERIFY(r.out.contains(QStringLiteral("COST ESTIMATE")));
+        // --aware: each triggered clock as a date in the offset given.
+        r = run({QStringLiteral("blast"), path("t.json"), QStringLiteral("--breach"), QStringLiteral("analytics"),
+                 QStringLiteral("--aware"), QStringLiteral("2026-11-27T09:30:00+01:00")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("due: Mon 30 Nov 2026 09:30 UTC+01:00 (notify the supervisory authority)")),
+                 qPrintable(r.out));
+        r = run({QStringLiteral("blast"), path("t.json"), QStringLiteral("--breach"), QStringLiteral("analytics"),
+                 QStringLiteral("--aware"), QStringLiteral("tomorrow")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--aware must be a time with its UTC offset")));
     }
 
     void blastPrintsPathsOnlyOnRequest()
@@ -336,7 +346,9 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("explicit_");
         QTest::newRow("by name") << test::ids({"--scenario", "Chat app controlled"})
                                  << test::ids({"--control", "chat_widget", "--max-hops", "3"});
-        QTest::newRow("the active one") << test::ids({"--scenario", "active"}) << test::ids({"--breach", "analytics"});
+        // The saved awareness time comes with it: the deadlines are dates.
+        QTest::newRow("the active one") << test::ids({"--scenario", "active"})
+                                        << test::ids({"--breach", "analytics", "--aware", "2025-11-26T18:00:00Z"});
     }
     void blastRunsSavedScenarios()
     {
@@ -358,6 +370,8 @@ private Q_SLOTS:
         const Run b = run(QStringList{QStringLiteral("blast"), path("scen.vgdb")} + explicit_ + json);
         QCOMPARE(a.code, 0);
         QCOMPARE(a.out, b.out);
+        if (explicit_.contains(QStringLiteral("--aware")))
+            QVERIFY2(a.out.contains(QStringLiteral("\"at\": \"2025-11-29T18:00:00Z\"")), qPrintable(a.out));
         const Run missing =
             run({QStringLiteral("blast"), path("scen.vgdb"), QStringLiteral("--scenario"), QStringLiteral("Nope")});
         QCOMPARE(missing.code, 2);

@@ -120,18 +120,33 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result, int diag
         "<h3>Notification obligations</h3><table width='100%' border='1' cellspacing='0' cellpadding='3'>"
         "<tr style='background:#eceff1'><th width='17%'>Regime</th><th width='10%'>Status</th>"
         "<th width='19%'>Deadline</th><th width='15%'>Recipient</th><th>Why</th></tr>");
+    // With the awareness time entered, each clock is a date and time.
+    const SavedScenario *saved = doc->activeScenario();
+    const QDateTime aware = saved ? saved->awareness : QDateTime();
+    auto deadlineCell = [&](const Obligation &o) {
+        QString cell = esc(o.deadline);
+        if (!aware.isValid())
+            return cell;
+        const Expected<std::vector<Deadline>> due = deadlinesFor(o, aware);
+        QStringList lines;
+        for (const Deadline &d : due ? *due : std::vector<Deadline>())
+            lines << QStringLiteral("<b>%1</b> (%2)").arg(esc(formatDue(d.due)), esc(d.label));
+        return lines.isEmpty() ? cell : lines.join(QStringLiteral("<br>")) + QStringLiteral("<br>") + cell;
+    };
     QStringList quiet;
     for (const ObligationStatus wanted : {ObligationStatus::Likely, ObligationStatus::Assess})
         for (const Obligation &o : r.obligations())
             if (o.status == wanted)
                 h += QStringLiteral("<tr><td>%1</td>%2<td>%3</td><td>%4</td><td>%5</td></tr>")
-                         .arg(esc(o.name), statusCell(o.status), esc(o.deadline), esc(o.recipient), esc(o.reason));
+                         .arg(esc(o.name), statusCell(o.status), deadlineCell(o), esc(o.recipient), esc(o.reason));
     for (const Obligation &o : r.obligations())
         if (o.status == ObligationStatus::NotTriggered)
             quiet << o.regime;
     h += QStringLiteral("</table><p style='color:#5f6770'>Not triggered by this scenario: %1 (reasons in "
-                        "<i>vendorgraph blast</i>).</p>")
-             .arg(quiet.isEmpty() ? QStringLiteral("none") : esc(quiet.join(u", ")));
+                        "<i>vendorgraph blast</i>). %2</p>")
+             .arg(quiet.isEmpty() ? QStringLiteral("none") : esc(quiet.join(u", ")),
+                  aware.isValid() ? QStringLiteral("Deadlines counted from awareness at %1.").arg(esc(formatDue(aware)))
+                                  : QStringLiteral("Enter when the company became aware to get dates."));
     // Cost.
     h += QStringLiteral("<h3>Cost range</h3><p><b>%1 – %2</b>").arg(formatUsd(c.low), formatUsd(c.high));
     if (c.directLow != c.low || c.directHigh != c.high)

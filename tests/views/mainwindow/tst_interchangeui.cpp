@@ -20,6 +20,7 @@
 #include "views/mainwindow/scenariocontroller.h"
 #include "views/panels/scenariopanel.h"
 
+#include <QTimeZone>
 #include <QImage>
 #include <QMenuBar>
 #include <QPushButton>
@@ -283,6 +284,14 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("NOT exposed")));
         // Only the seed was reached: the paths section says so instead of standing empty.
         QVERIFY(html.contains(QStringLiteral("Nothing propagated beyond analytics breached")));
+        QVERIFY(html.contains(QStringLiteral("Enter when the company became aware")));
+        // With the awareness time saved in the scenario, the deadlines are dates.
+        SavedScenario s = *doc()->activeScenario();
+        s.awareness = QDateTime(QDate(2026, 11, 27), QTime(9, 30), QTimeZone(3600));
+        doc()->undoStack()->push(new ChangeCommand(doc(), replaceScenario(*doc(), s.name, s), QStringLiteral("aware")));
+        const QString dated = incidentReportHtml(doc(), *m_window->analysis()->result());
+        QVERIFY(dated.contains(QStringLiteral("Mon 30 Nov 2026 09:30 UTC+01:00")));
+        QVERIFY(dated.contains(QStringLiteral("Deadlines counted from awareness at Fri 27 Nov 2026 09:30 UTC+01:00")));
     }
 
     void dataInEveryFormat()
