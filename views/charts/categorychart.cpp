@@ -138,6 +138,7 @@ void CategoryChart::rebuild()
     series->attachAxis(axisY);
     auto *axisX = new QValueAxis;
     axisX->setRange(0, top > 0 ? top * 1.05 : 1);
+    axisX->applyNiceNumbers(); // ticks at 0, 10, 20, ... rather than 0, 14, 27
     axisX->setLabelFormat(top >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
     const QString unit = scale == 1e6 ? tr(" (millions)") : scale == 1e3 ? tr(" (thousands)") : QString();
     axisX->setTitleText((records ? tr("records stated on the flows") : tr("people behind the category")) + unit);
