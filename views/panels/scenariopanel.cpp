@@ -273,8 +273,9 @@ void ScenarioPanel::refreshResult()
         m_status->setText(tr("<b style='color:#e65100'>Updating the blast radius...</b> The figures below are for "
                              "the map as it was."));
     else if (r)
-        m_status->setText(tr("<span style='color:#2e7d32'>Up to date</span> (computed in %1 ms).")
-                              .arg(QLocale().toString(r->seconds * 1000, 'f', 0)));
+        m_status->setText(tr("<span style='color:#2e7d32'>Up to date</span> (computed in %1).")
+                              .arg(r->seconds < 0.001 ? tr("under 1 ms")
+                                                      : tr("%1 ms").arg(QLocale().toString(r->seconds * 1000, 'f', 0))));
     if (!r || !r->radius) {
         m_summary->setText(r && !r->error.isEmpty() ? r->error : QString());
         m_cost->clear();
