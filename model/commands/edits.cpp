@@ -141,10 +141,11 @@ ChangeSet setActiveScenarioQuestion(const Document &doc, const Scenario &questio
     if (it == list.end()) {
         SavedScenario s;
         s.name = freshScenarioName(doc);
-        c.activeScenario = s.name;
         list.push_back(std::move(s));
         it = list.end() - 1;
     }
+    // Named even when unchanged: the undo of this edit makes this scenario active again.
+    c.activeScenario = it->name;
     it->breach.clear();
     it->control.clear();
     for (const Seed &seed : question.seeds)

@@ -38,6 +38,7 @@ ChangeSet addScenario(const Document &doc, const SavedScenario &scenario);
 ChangeSet replaceScenario(const Document &doc, const QString &name, const SavedScenario &updated);
 // Removes a saved scenario; if it was active, the one before it (or after) becomes active.
 ChangeSet removeScenario(const Document &doc, const QString &name);
+// As an edit (Document::setActiveScenario() switches without one).
 ChangeSet activateScenario(const QString &name);
 
 // The nodes with the edges between them, their positions, and the model's own categories

@@ -5,6 +5,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace vg {
 
 namespace {
@@ -107,6 +109,16 @@ void Document::markSaved(const QString &path)
     m_filePath = QFileInfo(path).absoluteFilePath();
     m_undo.setClean();
     Q_EMIT filePathChanged(m_filePath);
+}
+
+void Document::setActiveScenario(const QString &name)
+{
+    if (name == m_activeScenario
+        || std::none_of(m_scenarios.begin(), m_scenarios.end(), [&](const SavedScenario &s) { return s.name == name; }))
+        return;
+    touch();
+    m_activeScenario = name;
+    Q_EMIT scenariosChanged();
 }
 
 ChangeSet Document::apply(const ChangeSet &c)
@@ -254,7 +266,9 @@ ChangeSet Document::apply(const ChangeSet &c)
         m_activeScenario = *c.activeScenario;
     if (m_scenarios != scenariosBefore)
         inv.scenarios = scenariosBefore;
-    if (m_activeScenario != activeBefore)
+    // An edit that names the active scenario gets it back on undo, even if it did not change
+    // it: undoing a mark shows the scenario it was made in.
+    if (m_activeScenario != activeBefore || c.activeScenario)
         inv.activeScenario = activeBefore;
     if (inv.scenarios || inv.activeScenario)
         Q_EMIT scenariosChanged();

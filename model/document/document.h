@@ -65,6 +65,11 @@ public:
     // e.g. on a worker thread while edits were blocked).
     void markSaved(const QString &path);
 
+    // Makes another saved scenario the active one. Not an edit: it is not undone, and does not
+    // make the document modified (like switching a layer in an editor); it is saved with the
+    // next save. An unknown name is ignored.
+    void setActiveScenario(const QString &name);
+
     // Applies an edit and returns its inverse (apply(apply(c)) restores the document). The
     // edit must keep the model valid: commands build it from validated input. Emits the
     // fine-grained signals below, then changeApplied().

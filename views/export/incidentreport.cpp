@@ -173,8 +173,10 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result, int diag
                       esc(r.path(n->id).join(QStringLiteral(" → "))));
     }
     if (nodes.empty())
-        h += QStringLiteral("<tr><td>Nothing propagated beyond %1: no credential, code or hosting edge leads on from "
-                            "it, so only the data it holds is exposed.</td></tr>")
+        h += QStringLiteral("<tr><td>Nothing propagated beyond %1: none of its edges passes the compromise on, so only "
+                            "the data it holds is exposed. A breach spreads over hosting and over credentials "
+                            "stored at the node; code a node runs in other systems is followed only when the node "
+                            "is controlled (ANALYSIS.md, Propagation).</td></tr>")
                  .arg(esc(scenarioLine(r.scenario())));
     if (int(nodes.size()) > kMaxPaths)
         h += QStringLiteral(

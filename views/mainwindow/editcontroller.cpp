@@ -45,9 +45,17 @@ void EditController::createActions(QMenu *edit, QToolBar *bar)
     QAction *undo = doc->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    // The toolbar says "Undo"; the menu and the tooltip name the step.
+    undo->setIconText(tr("Undo"));
     QAction *redo = doc->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    redo->setIconText(tr("Redo"));
+    for (QAction *a : {undo, redo})
+        connect(a, &QAction::changed, a, [a] {
+            if (a->toolTip() != a->text().remove(QLatin1Char('&')))
+                a->setToolTip(a->text().remove(QLatin1Char('&')));
+        });
     edit->addAction(undo);
     edit->addAction(redo);
     bar->addSeparator();
@@ -79,8 +87,9 @@ void EditController::createActions(QMenu *edit, QToolBar *bar)
     QMenu *addMenu = edit->addMenu(tr("Add &Node"));
     const std::array<std::pair<NodeKind, QString>, 3> kinds{
         {{NodeKind::People, tr("&People")}, {NodeKind::Service, tr("&Service")}, {NodeKind::Vendor, tr("&Vendor")}}};
-    const std::array<QKeySequence, 3> keys{QKeySequence(tr("Ctrl+Shift+P")), QKeySequence(tr("Ctrl+Shift+S")),
-                                           QKeySequence(tr("Ctrl+Shift+V"))};
+    // Not Ctrl+Shift+S: that is Save As everywhere.
+    const std::array<QKeySequence, 3> keys{QKeySequence(tr("Ctrl+Alt+P")), QKeySequence(tr("Ctrl+Alt+S")),
+                                           QKeySequence(tr("Ctrl+Alt+V"))};
     for (std::size_t i = 0; i < kinds.size(); ++i) {
         const NodeKind kind = kinds[i].first;
         QAction *a = addMenu->addAction(kinds[i].second);

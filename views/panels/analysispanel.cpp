@@ -248,6 +248,9 @@ void AnalysisPanel::refreshDeadlines()
         m_awareAt->setDateTime(QDateTime(aware.date(), aware.time()));
         m_awareZone->setText(formatDue(aware).section(QLatin1Char(' '), -1));
     } else {
+        // What ticking the box will enter: now, to the minute.
+        const QDateTime now = QDateTime::currentDateTime();
+        m_awareAt->setDateTime(QDateTime(now.date(), QTime(now.time().hour(), now.time().minute())));
         m_awareZone->clear();
     }
     m_obligations->setTable(has ? obligationsTable(*r->radius, aware) : Table());

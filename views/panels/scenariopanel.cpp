@@ -128,10 +128,9 @@ ScenarioPanel::ScenarioPanel(Document *doc, Selection *selection, AnalysisServic
         if (!c.isEmpty())
             m_doc->undoStack()->push(new ChangeCommand(m_doc, c, text));
     };
-    connect(m_scenarios, &QComboBox::activated, this, [this, push](int index) {
+    connect(m_scenarios, &QComboBox::activated, this, [this](int index) {
         const QString name = m_scenarios->itemText(index);
-        if (name != m_doc->activeScenarioName())
-            push(activateScenario(name), tr("Switch to scenario %1").arg(name));
+        m_doc->setActiveScenario(name); // a switch, not an edit: Undo undoes marks, not switches
     });
     connect(m_scenarios->lineEdit(), &QLineEdit::editingFinished, this, [this] { renameActive(m_scenarios->currentText()); });
     connect(m_new, &QToolButton::clicked, this, [this, push] {

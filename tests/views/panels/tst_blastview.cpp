@@ -196,8 +196,11 @@ private Q_SLOTS:
         QCOMPARE(doc->activeScenarioName(), QStringLiteral("Scenario 3"));
         QVERIFY(analysis()->scenario().seeds.empty());
         QCOMPARE(panel->scenarioBox()->count(), 3);
-        // Switching back brings its seeds back.
+        // Switching back brings its seeds back. A switch is not an edit: Undo still undoes the
+        // last edit, and undoing a mark in another scenario shows that scenario again.
+        const int steps = doc->undoStack()->count();
         Q_EMIT panel->scenarioBox()->activated(0);
+        QCOMPARE(doc->undoStack()->count(), steps);
         QCOMPARE(doc->activeScenarioName(), QStringLiteral("Scenario 1"));
         QCOMPARE(analysis()->scenario().seeds[0].nodeId, QStringLiteral("analytics"));
         // Typing a name renames the active one; a taken name is refused and nothing changes.
@@ -216,6 +219,12 @@ private Q_SLOTS:
         QCOMPARE(doc->activeScenarioName(), QStringLiteral("Scenario 3"));
         QCOMPARE(doc->scenarios().size(), std::size_t(3));
         Q_EMIT panel->scenarioBox()->activated(0);
+        analysis()->setSeed(QStringLiteral("crm"), Compromise::Controlled);
+        Q_EMIT panel->scenarioBox()->activated(2);
+        QCOMPARE(doc->activeScenarioName(), QStringLiteral("Scenario 3"));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->activeScenarioName(), QStringLiteral("Analytics vendor breached"));
+        QCOMPARE(analysis()->scenario().seeds.size(), std::size_t(1));
         // Delete, then undo it.
         panel->deleteButton()->click();
         QCOMPARE(doc->scenarios().size(), std::size_t(2));
