@@ -13,7 +13,7 @@ namespace vg {
 namespace {
 
 struct Clock {
-    QString id, label, from, start;
+    QString id, label, from, start, calendar;
     enum Unit { Hours, Days, BusinessDays, Months } unit = Hours;
     int amount = 0;
 };
@@ -22,6 +22,69 @@ struct Regime {
     std::vector<Clock> clocks;
     QString note;
 };
+
+// A public holiday: a fixed date (moved off a weekend when observed) or the nth weekday of a
+// month (nth -1: the last).
+struct Holiday {
+    int month = 1, day = 0, weekday = 0, nth = 0, fromYear = 0;
+    bool observed = false;
+
+    // Its date in year y (invalid before fromYear).
+    QDate in(int y) const
+    {
+        if (y < fromYear)
+            return {};
+        if (day > 0) {
+            QDate d(y, month, day);
+            if (observed && d.dayOfWeek() == 6)
+                d = d.addDays(-1);
+            else if (observed && d.dayOfWeek() == 7)
+                d = d.addDays(1);
+            return d;
+        }
+        if (nth > 0) {
+            QDate d(y, month, 1);
+            d = d.addDays((weekday - d.dayOfWeek() + 7) % 7);
+            return d.addDays(7 * (nth - 1));
+        }
+        QDate d(y, month, QDate(y, month, 1).daysInMonth());
+        return d.addDays(-((d.dayOfWeek() - weekday + 7) % 7));
+    }
+};
+
+// Parsed once from resources/regimes.json ("calendars").
+const QHash<QString, std::vector<Holiday>> &calendars()
+{
+    static const QHash<QString, std::vector<Holiday>> c = [] {
+        QHash<QString, std::vector<Holiday>> out;
+        const QJsonObject all =
+            QJsonDocument::fromJson(readResource("regimes.json")).object().value(u"calendars").toObject();
+        for (auto it = all.begin(); it != all.end(); ++it) {
+            std::vector<Holiday> days;
+            for (const QJsonValue &v : it->toObject().value(u"holidays").toArray()) {
+                const QJsonObject h = v.toObject();
+                days.push_back({h.value(u"month").toInt(1), h.value(u"day").toInt(), h.value(u"weekday").toInt(),
+                                h.value(u"nth").toInt(), h.value(u"from_year").toInt(),
+                                h.value(u"observed").toBool()});
+            }
+            out.insert(it.key(), std::move(days));
+        }
+        return out;
+    }();
+    return c;
+}
+
+bool isHoliday(const QString &calendar, QDate d)
+{
+    if (calendar.isEmpty())
+        return false;
+    for (const Holiday &h : calendars().value(calendar))
+        // A 1 January on a Saturday is observed on 31 December of the year before.
+        for (const int y : {d.year(), d.year() + 1})
+            if (h.in(y) == d)
+                return true;
+    return false;
+}
 
 // Parsed once from resources/regimes.json; immutable afterwards.
 const QHash<QString, Regime> &table()
@@ -40,6 +103,7 @@ const QHash<QString, Regime> &table()
                 k.label = c.value(u"label").toString();
                 k.from = c.value(u"from").toString();
                 k.start = c.value(u"start").toString();
+                k.calendar = c.value(u"calendar").toString();
                 const QJsonObject after = c.value(u"after").toObject();
                 if (after.contains(u"hours")) {
                     k.unit = Clock::Hours;
@@ -71,20 +135,24 @@ QString amountText(const Clock &c)
     switch (c.unit) {
     case Clock::Hours: return n("hour", "hours");
     case Clock::Days: return n("day", "days");
-    case Clock::BusinessDays: return n("business day", "business days");
+    case Clock::BusinessDays:
+        return c.calendar.isEmpty() ? n("business day", "business days")
+                                    : n("business day", "business days")
+                + QStringLiteral(" (%1 holidays skipped)").arg(c.calendar);
     case Clock::Months: break;
     }
     return n("month", "months");
 }
 
-// Adds business days (Monday to Friday) as a spreadsheet's WORKDAY does: from a weekend day,
-// the first business day after it is day one. The time of day is kept.
-QDateTime addBusinessDays(const QDateTime &t, int n)
+// Adds business days (Monday to Friday, less the calendar's holidays) as a spreadsheet's
+// WORKDAY does: from a weekend day or a holiday, the first business day after it is day one.
+// The time of day is kept.
+QDateTime addBusinessDays(const QDateTime &t, int n, const QString &calendar)
 {
     QDateTime d = t;
     for (int counted = 0; counted < n;) {
         d = d.addDays(1);
-        if (d.date().dayOfWeek() <= 5)
+        if (d.date().dayOfWeek() <= 5 && !isHoliday(calendar, d.date()))
             ++counted;
     }
     return d;
@@ -95,7 +163,7 @@ QDateTime advance(const QDateTime &from, const Clock &c)
     switch (c.unit) {
     case Clock::Hours: return from.addSecs(qint64(c.amount) * 3600);
     case Clock::Days: return from.addDays(c.amount);
-    case Clock::BusinessDays: return addBusinessDays(from, c.amount);
+    case Clock::BusinessDays: return addBusinessDays(from, c.amount, c.calendar);
     case Clock::Months: break;
     }
     return from.addMonths(c.amount);

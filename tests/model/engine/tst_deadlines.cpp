@@ -38,8 +38,21 @@ private Q_SLOTS:
             {QStringLiteral("2025-11-29T19:30:00+01:00")}, ids({"notify"}));
         row("UK GDPR: 72 hours across the end of a year", "UK-GDPR-33", "2025-12-30T09:15:00Z",
             {QStringLiteral("2026-01-02T09:15:00Z")}, ids({"notify"}));
-        row("SEC 8-K: Monday + 4 business days is Friday", "SEC-8K-1.05", "2025-11-24T10:00:00-05:00",
-            {QStringLiteral("2025-11-28T10:00:00-05:00")}, ids({"8k"}));
+        row("SEC 8-K: Monday + 4 business days is Friday", "SEC-8K-1.05", "2025-11-17T10:00:00-05:00",
+            {QStringLiteral("2025-11-21T10:00:00-05:00")}, ids({"8k"}));
+        // US federal holidays (resources/regimes.json, calendars) are not business days.
+        row("SEC 8-K: Thanksgiving is skipped", "SEC-8K-1.05", "2025-11-24T10:00:00-05:00",
+            {QStringLiteral("2025-12-01T10:00:00-05:00")}, ids({"8k"}));
+        row("SEC 8-K: Christmas on a Friday is skipped", "SEC-8K-1.05", "2026-12-24T10:00:00Z",
+            {QStringLiteral("2026-12-31T10:00:00Z")}, ids({"8k"}));
+        row("SEC 8-K: 4 July on a Saturday is observed on Friday 3 July", "SEC-8K-1.05", "2026-07-02T09:00:00-04:00",
+            {QStringLiteral("2026-07-09T09:00:00-04:00")}, ids({"8k"}));
+        row("SEC 8-K: New Year's Day on a Saturday is observed on 31 December", "SEC-8K-1.05",
+            "2027-12-29T09:00:00-05:00", {QStringLiteral("2028-01-05T09:00:00-05:00")}, ids({"8k"}));
+        row("SEC 8-K: Memorial Day (the last Monday of May)", "SEC-8K-1.05", "2026-05-22T09:00:00-04:00",
+            {QStringLiteral("2026-05-29T09:00:00-04:00")}, ids({"8k"}));
+        row("SEC 8-K: MLK Day (the third Monday of January)", "SEC-8K-1.05", "2026-01-16T09:00:00-05:00",
+            {QStringLiteral("2026-01-23T09:00:00-05:00")}, ids({"8k"}));
         row("SEC 8-K: Thursday + 4 business days skips the weekend to Wednesday", "SEC-8K-1.05",
             "2025-11-27T10:00:00-05:00", {QStringLiteral("2025-12-03T10:00:00-05:00")}, ids({"8k"}));
         row("SEC 8-K: Friday evening + 4 business days is Thursday", "SEC-8K-1.05", "2025-11-28T18:00:00-05:00",
@@ -99,7 +112,8 @@ private Q_SLOTS:
         QCOMPARE(nis2->at(2).rule, QStringLiteral("1 month after incident notification (sent at its deadline)"));
         const auto sec = deadlinesFor(QStringLiteral("SEC-8K-1.05"), at("2025-01-28T09:00:00Z"));
         QVERIFY(sec.ok());
-        QVERIFY2(sec->at(0).rule.startsWith(QStringLiteral("4 business days after the materiality determination")),
+        QVERIFY2(sec->at(0).rule.startsWith(
+                     QStringLiteral("4 business days (US-federal holidays skipped) after the materiality determination")),
                  qPrintable(sec->at(0).rule));
     }
 
