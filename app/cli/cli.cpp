@@ -40,8 +40,8 @@ const QList<Command> &commands()
         {QStringLiteral("bench-io"), QStringLiteral("MODEL.json"),
          QStringLiteral("time JSON import, .vgdb save and open (JSON)"), &cmdBenchIo},
         {QStringLiteral("report"),
-         QStringLiteral("MODEL (--breach ID | --control ID)... --out FILE.pdf [--page a4|letter] [--max-hops N] "
-                        "[--no-potential] [--layout tiers|layered|organic]"),
+         QStringLiteral("MODEL ((--breach ID | --control ID)... | --scenario NAME) --out FILE.pdf [--aware TIME] "
+                        "[--page a4|letter] [--max-hops N] [--no-potential] [--layout tiers|layered|organic]"),
          QStringLiteral("the incident one-pager of a scenario (PDF)"), &cmdReport},
         {QStringLiteral("bench-canvas"), QStringLiteral("MODEL [--width W --height H] [--skip-layouts] [--save DIR]"),
          QStringLiteral("time opening, drawing, laying out and editing the map, offscreen (JSON)"), &cmdBenchCanvas},
@@ -50,7 +50,8 @@ const QList<Command> &commands()
          QStringLiteral("time PNG 2x, SVG and PDF diagrams and the one-pager, offscreen (JSON)"), &cmdBenchExport},
         {QStringLiteral("export"),
          QStringLiteral("MODEL --format json|csv|graphml|dot|mermaid|png|svg|pdf --out PATH [--raw-csv] [--no-bom] "
-                        "[--scope all|blast] [--breach ID]... [--control ID]... [--layout tiers|layered|organic] "
+                        "[--scope all|blast] [--breach ID]... [--control ID]... [--scenario NAME] "
+                        "[--layout tiers|layered|organic] "
                         "[--scale N] [--title T] [--page a4|letter]"),
          QStringLiteral("write the model in another format (csv: PATH is a folder)"), &cmdExport},
         {QStringLiteral("import"),

@@ -4,6 +4,8 @@
 #include "app/cli/cli.h"
 #include "app/cli/subcommands.h"
 
+#include "model/commands/changecommand.h"
+#include "model/commands/edits.h"
 #include "model/document/analysisservice.h"
 #include "model/document/document.h"
 #include "model/layout/layoutgraph.h"
@@ -30,7 +32,14 @@ QList<QCommandLineOption> scenarioOptions()
                                QStringLiteral("ID")),
             QCommandLineOption(QStringLiteral("max-hops"), QStringLiteral("bound propagation"), QStringLiteral("N")),
             QCommandLineOption(QStringLiteral("no-potential"),
-                               QStringLiteral("ignore pivots through exposed credentials"))};
+                               QStringLiteral("ignore pivots through exposed credentials")),
+            QCommandLineOption(QStringLiteral("scenario"),
+                               QStringLiteral("a scenario saved in the model (\"active\": the active one)"),
+                               QStringLiteral("NAME")),
+            QCommandLineOption(QStringLiteral("aware"),
+                               QStringLiteral("when the company became aware (2026-11-27T09:30:00+01:00): "
+                                              "deadlines become dates"),
+                               QStringLiteral("TIME"))};
 }
 
 Scenario scenarioFrom(const QCommandLineParser &p)
@@ -77,6 +86,38 @@ bool prepare(const Model &model, const QCommandLineParser &p, Document &doc, Ana
             m.layout.insert(it.key(), *it);
     }
     const Scenario s = scenarioFrom(p);
+    // A saved scenario, by name, instead of seeds on the command line.
+    QString saved = p.value(QStringLiteral("scenario"));
+    if (p.isSet(QStringLiteral("scenario"))) {
+        if (!s.seeds.empty()) {
+            printErr(QStringLiteral("vendorgraph: --scenario takes its seeds from the model; leave out --breach "
+                                    "and --control"));
+            return false;
+        }
+        if (saved == u"active")
+            saved = m.activeScenario;
+        if (saved.isEmpty()
+            || std::none_of(m.scenarios.begin(), m.scenarios.end(),
+                            [&](const SavedScenario &x) { return x.name == saved; })) {
+            QStringList names;
+            for (const SavedScenario &x : m.scenarios)
+                names << QStringLiteral("\"%1\"").arg(x.name);
+            printErr(QStringLiteral("vendorgraph: the model has no scenario \"%1\"; it has %2")
+                         .arg(p.value(QStringLiteral("scenario")),
+                              names.isEmpty() ? QStringLiteral("none") : names.join(u", ")));
+            return false;
+        }
+    }
+    std::optional<QDateTime> aware;
+    if (p.isSet(QStringLiteral("aware"))) {
+        aware = parseAwareness(p.value(QStringLiteral("aware")));
+        if (!aware) {
+            printErr(QStringLiteral("vendorgraph: --aware must be a time with its UTC offset, such as "
+                                    "2026-11-27T09:30:00+01:00 or 2026-11-27T08:30:00Z; found \"%1\"")
+                         .arg(p.value(QStringLiteral("aware"))));
+            return false;
+        }
+    }
     for (const Seed &seed : s.seeds)
         if (std::none_of(m.nodes.begin(), m.nodes.end(), [&](const Node &n) { return n.id == seed.nodeId; })) {
             printErr(QStringLiteral("vendorgraph: unknown node \"%1\"; expected the id of a node in the model")
@@ -84,8 +125,22 @@ bool prepare(const Model &model, const QCommandLineParser &p, Document &doc, Ana
             return false;
         }
     doc.reset(std::move(m), QString());
-    if (!s.seeds.empty()) {
+    auto push = [&](const ChangeSet &c) { doc.undoStack()->push(new ChangeCommand(&doc, c, QString())); };
+    if (!saved.isEmpty()) {
+        doc.setActiveScenario(saved);
+    } else if (!s.seeds.empty()) {
+        // Seeds on the command line are a scenario of their own: the saved ones stay as they are.
+        SavedScenario fresh;
+        fresh.name = freshScenarioName(doc, QStringLiteral("Command line"));
+        push(addScenario(doc, fresh));
         analysis.setScenario(s);
+    }
+    if (aware && doc.activeScenario()) {
+        SavedScenario withTime = *doc.activeScenario();
+        withTime.awareness = *aware;
+        push(replaceScenario(doc, withTime.name, withTime));
+    }
+    if (!analysis.scenario().seeds.empty()) {
         analysis.waitForIdle(600000);
         *result = analysis.result();
         if (!*result || !(*result)->radius) {
@@ -110,7 +165,8 @@ int exportDiagramAs(const Model &model, const QString &out, const QCommandLinePa
     const QString scope = p.isSet(QStringLiteral("scope")) ? p.value(QStringLiteral("scope")) : QStringLiteral("all");
     if (scope == u"blast") {
         if (!result) {
-            printErr(QStringLiteral("vendorgraph export: --scope blast needs a scenario: --breach ID or --control ID"));
+            printErr(QStringLiteral("vendorgraph export: --scope blast needs a scenario: --breach ID, --control ID or "
+                                    "--scenario NAME"));
             return Usage;
         }
         req.scope = DiagramRequest::Scope::Blast;
@@ -180,8 +236,9 @@ int cmdReport(const Command &c, const QStringList &args)
         printErr(QStringLiteral("vendorgraph report: --page must be a4 or letter, found \"%1\"").arg(page));
         return Usage;
     }
-    if (scenarioFrom(p).seeds.empty()) {
-        printErr(QStringLiteral("vendorgraph report: name at least one seed with --breach ID or --control ID"));
+    if (scenarioFrom(p).seeds.empty() && !p.isSet(QStringLiteral("scenario"))) {
+        printErr(QStringLiteral("vendorgraph report: name at least one seed with --breach ID or --control ID, or a "
+                                "saved scenario with --scenario NAME"));
         return Usage;
     }
     const auto model = loadOrReport(p.positionalArguments().first());
@@ -192,6 +249,10 @@ int cmdReport(const Command &c, const QStringList &args)
     std::shared_ptr<const AnalysisResult> result;
     if (!prepare(*model, p, doc, analysis, &result))
         return Usage;
+    if (!result) {
+        printErr(QStringLiteral("vendorgraph report: the scenario \"%1\" has no seeds").arg(doc.activeScenarioName()));
+        return Usage;
+    }
     const Status s = writeIncidentReport(&doc, result, p.value(QStringLiteral("out")),
                                          QPageSize(page == u"letter" ? QPageSize::Letter : QPageSize::A4));
     if (!s)
@@ -216,7 +277,7 @@ int cmdBenchExport(const Command &c, const QStringList &args)
         return Failed;
     // Without a seed, the vendor with the most edges: a large blast subgraph and report.
     QStringList extra;
-    if (scenarioFrom(p).seeds.empty()) {
+    if (scenarioFrom(p).seeds.empty() && !p.isSet(QStringLiteral("scenario"))) {
         QHash<QString, int> degree;
         for (const Edge &e : model->edges) {
             ++degree[e.from];

@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 using namespace vg;
 
@@ -107,6 +108,50 @@ private Q_SLOTS:
         QVERIFY2(lines.contains(QStringLiteral("CONTACT.EMAIL,Email address,3,direct,direct,no,4200000,4200000,"
                                                "analytics,api_users,")),
                  qPrintable(lines.join(u'|')));
+    }
+
+    // report and export --scope blast run a saved scenario by name; --aware dates the deadlines.
+    void reportAndBlastDiagramRunSavedScenarios()
+    {
+        Model m = bundledSample();
+        SavedScenario a;
+        a.name = QStringLiteral("Analytics breach");
+        a.breach = {QStringLiteral("analytics")};
+        a.awareness = QDateTime(QDate(2026, 11, 27), QTime(9, 30), QTimeZone(3600));
+        SavedScenario empty;
+        empty.name = QStringLiteral("Nothing yet");
+        m.scenarios = {a, empty};
+        m.activeScenario = a.name;
+        QVERIFY(saveModel(m, path("saved.vgdb")).ok());
+        Run r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--scenario"), QStringLiteral("active"),
+                     QStringLiteral("--out"), path("saved.pdf")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(test::readAll(path("saved.pdf")).startsWith("%PDF-"));
+        r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--scenario"), QStringLiteral("Nope"),
+                 QStringLiteral("--out"), path("nope.pdf")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("\"Analytics breach\", \"Nothing yet\"")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(path("nope.pdf")));
+        r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--scenario"), QStringLiteral("Nothing yet"),
+                 QStringLiteral("--out"), path("empty.pdf")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("has no seeds")), qPrintable(r.err));
+        r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--scenario"), QStringLiteral("active"),
+                 QStringLiteral("--breach"), QStringLiteral("crm"), QStringLiteral("--out"), path("both.pdf")});
+        QCOMPARE(r.code, 2);
+        r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--breach"), QStringLiteral("crm"),
+                 QStringLiteral("--aware"), QStringLiteral("yesterday"), QStringLiteral("--out"), path("bad.pdf")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--aware must be a time with its UTC offset")));
+        r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--breach"), QStringLiteral("crm"),
+                 QStringLiteral("--aware"), QStringLiteral("2026-11-27T09:30:00Z"), QStringLiteral("--out"),
+                 path("crm.pdf")});
+        QCOMPARE(r.code, 0);
+        r = run({QStringLiteral("export"), path("saved.vgdb"), QStringLiteral("--format"), QStringLiteral("svg"),
+                 QStringLiteral("--scope"), QStringLiteral("blast"), QStringLiteral("--scenario"),
+                 QStringLiteral("Analytics breach"), QStringLiteral("--out"), path("blast.svg")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(test::readAll(path("blast.svg")).contains("Pulsegraph"));
     }
 
     // bench-export times the diagrams and the one-pager, with the busiest vendor as the seed.
