@@ -195,6 +195,16 @@ QString scenarioLine(const Scenario &scenario)
     return line;
 }
 
+QString scenarioLine(const Scenario &scenario, const Model &model)
+{
+    Scenario named = scenario;
+    for (Seed &seed : named.seeds)
+        for (const Node &n : model.nodes)
+            if (n.id == seed.nodeId && !n.name.isEmpty() && n.name != n.id)
+                seed.nodeId = QStringLiteral("%1 (%2)").arg(n.name, n.id);
+    return scenarioLine(named);
+}
+
 void paintDiagram(Document *doc, const DiagramRequest &request, QPainter *p, const QRectF &rect)
 {
     DiagramScene d(doc, request);

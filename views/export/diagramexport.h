@@ -50,5 +50,7 @@ void paintDiagram(Document *doc, const DiagramRequest &request, QPainter *painte
 
 // A one-line description of a scenario ("analytics breached; chat_widget controlled").
 QString scenarioLine(const Scenario &scenario);
+// The same with each seed's name: "Pulsegraph Analytics (analytics) breached".
+QString scenarioLine(const Scenario &scenario, const Model &model);
 
 } // namespace vg

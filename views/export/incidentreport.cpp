@@ -55,7 +55,9 @@ QString incidentReportHtml(Document *doc, const AnalysisResult &result, int diag
     QString h;
     h += QStringLiteral("<html><body style='font-family:DejaVu Sans, sans-serif; font-size:8pt'>");
     h += QStringLiteral("<h2 style='margin-bottom:2px'>Incident one-pager: %1</h2>")
-             .arg(esc(scenarioLine(r.scenario())));
+             .arg(esc(scenarioLine(r.scenario(), *result.model)));
+    if (const SavedScenario *saved = doc->activeScenario())
+        h += QStringLiteral("<p style='margin-top:0'>Scenario: <b>%1</b></p>").arg(esc(saved->name));
     h += QStringLiteral("<p style='color:#5f6770;margin-top:0'>Model: %1 · prepared %2 with VendorGraph %3</p>")
              .arg(esc(doc->name()), QDate::currentDate().toString(Qt::ISODate), QStringLiteral(VENDORGRAPH_VERSION));
     // Headline.

@@ -282,6 +282,9 @@ private Q_SLOTS:
         // What it says: the HTML it was printed from.
         const QString html = incidentReportHtml(doc(), *m_window->analysis()->result());
         QVERIFY(html.contains(QStringLiteral("NOT exposed")));
+        // The title names the vendor, and the saved scenario is named.
+        QVERIFY(html.contains(QStringLiteral("Incident one-pager: Pulsegraph Analytics (analytics) breached")));
+        QVERIFY(html.contains(QStringLiteral("Scenario: <b>Scenario 1</b>")));
         // Only the seed was reached: the paths section says so instead of standing empty.
         QVERIFY(html.contains(QStringLiteral("Nothing propagated beyond analytics breached")));
         QVERIFY(html.contains(QStringLiteral("Enter when the company became aware")));
