@@ -64,11 +64,13 @@ CompareDialog::CompareDialog(Document *doc, AnalysisService *analysis, QWidget *
     (new QVBoxLayout(figures))->addWidget(m_figures);
     auto *only = new QGroupBox(tr("Exposed in one but not the other"), this);
     (new QVBoxLayout(only))->addWidget(m_only);
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    // One above the other, each the dialog's width: A, B and their difference side by side
+    // stay in view without scrolling.
+    auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(figures);
     split->addWidget(only);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(pick);
@@ -93,7 +95,7 @@ CompareDialog::CompareDialog(Document *doc, AnalysisService *analysis, QWidget *
         if (c.changesAnalysis() && m_ready)
             m_message->setText(tr("The map changed since: these figures are for the map as it was."));
     });
-    resize(1180, 720);
+    resize(1200, 860);
     compare();
 }
 
@@ -192,8 +194,8 @@ void CompareDialog::showAnswer(const CompareAnswer &x)
         notes << tr("B could not be run: %1").arg(x.errorB);
     if (x.a.name == x.b.name)
         notes << tr("A and B are the same scenario: pick another for B.");
-    notes << tr("Both run on the map as it is now. Marked: ▲ B has more, ▼ B has less, ≠ differs; the rows on the "
-                "right are exposed in one scenario only.");
+    notes << tr("Both run on the map as it is now. Marked: ▲ B has more, ▼ B has less, ≠ differs; the list below "
+                "is what only one of them exposes.");
     m_message->setText(notes.join(QLatin1Char(' ')));
 
     // Side by side.
@@ -302,8 +304,9 @@ void CompareDialog::showAnswer(const CompareAnswer &x)
         m_only->setRowCount(1);
         m_only->setItem(0, 0, text(tr("(none: both expose the same categories and systems)")));
     }
-    fit(m_figures, 320);
-    fit(m_only, 260);
+    // The difference column must stay in view: the others are capped (full text in tooltips).
+    fit(m_figures, 300);
+    fit(m_only, 300);
     m_ready = true;
     Q_EMIT ready();
 }

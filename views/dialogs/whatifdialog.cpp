@@ -78,8 +78,10 @@ WhatIfDialog::WhatIfDialog(Document *doc, AnalysisService *analysis, const QStri
     grid->addWidget(box(tr("Ranking, top 10: before and after"), m_ranking, this), 0, 1);
     grid->addWidget(box(tr("Services that lose an edge"), m_services, this), 1, 0);
     grid->addWidget(box(tr("Categories no vendor holds any more"), m_categories, this), 1, 1);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(0, 2);
+    grid->setColumnStretch(1, 3);
+    grid->setRowStretch(0, 3);
+    grid->setRowStretch(1, 2);
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_recompute, QDialogButtonBox::ResetRole);
     buttons->addButton(m_apply, QDialogButtonBox::AcceptRole);
@@ -119,7 +121,7 @@ WhatIfDialog::WhatIfDialog(Document *doc, AnalysisService *analysis, const QStri
         if (!m_doc->store().findNode(m_vendor))
             m_apply->setEnabled(false);
     });
-    resize(1180, 720);
+    resize(1280, 800);
     compute();
 }
 
@@ -325,7 +327,7 @@ void WhatIfDialog::showAnswer(const WhatIfAnswer &a)
     fit(m_exposure);
     fit(m_services);
     fit(m_categories);
-    fit(m_ranking, 300);
+    fit(m_ranking, 210);
     if (m_services->rowCount() == 0) {
         m_services->setRowCount(1);
         m_services->setItem(0, 0, text(tr("(none)")));
@@ -335,6 +337,8 @@ void WhatIfDialog::showAnswer(const WhatIfAnswer &a)
         m_categories->setItem(0, 0, text(tr("(none: another vendor holds each of them)")));
     }
     setBusy(false);
+    if (m_apply->isEnabled())
+        m_apply->setFocus();
     Q_EMIT ready();
 }
 

@@ -32,16 +32,15 @@ void RiskController::createDocks()
         d->setObjectName(QLatin1StringView(name));
         d->setWidget(content);
         d->toggleViewAction()->setText(title);
-        m_window->addDockWidget(Qt::BottomDockWidgetArea, d);
+        // Beside the tables and the blast radius, not in their tabs: making a vendor the
+        // scenario from the ranking raises the blast radius, and the ranking stays in view.
+        m_window->addDockWidget(Qt::BottomDockWidgetArea, d, Qt::Horizontal);
         d->hide();
         return d;
     };
     m_rankingDock = makeDock(tr("Vendor &Ranking"), "rankingDock", m_ranking);
     m_concentrationDock = makeDock(tr("&Concentration"), "concentrationDock", m_concentration);
-    if (QDockWidget *tables = m_window->dock(QStringLiteral("tablesDock"))) {
-        m_window->tabifyDockWidget(tables, m_rankingDock);
-        m_window->tabifyDockWidget(tables, m_concentrationDock);
-    }
+    m_window->tabifyDockWidget(m_rankingDock, m_concentrationDock);
     connect(m_ranking, &RankingPanel::vendorChosen, this, [this](const QString &id) { show({id}); });
     connect(m_concentration, &ConcentrationPanel::showRequested, this,
             [this](const QStringList &nodes) { show(nodes); });
@@ -93,13 +92,19 @@ void RiskController::show(const QStringList &nodes)
 
 void RiskController::showRanking()
 {
+    const bool opening = m_rankingDock->isHidden() && !m_rankingDock->isFloating();
     m_rankingDock->show();
+    if (opening) // beside the blast radius: half the width each
+        m_window->resizeDocks({m_rankingDock}, {m_window->width() / 2}, Qt::Horizontal);
     m_rankingDock->raise();
 }
 
 void RiskController::showConcentration()
 {
+    const bool opening = m_concentrationDock->isHidden() && !m_concentrationDock->isFloating();
     m_concentrationDock->show();
+    if (opening) // beside the blast radius: half the width each
+        m_window->resizeDocks({m_concentrationDock}, {m_window->width() / 2}, Qt::Horizontal);
     m_concentrationDock->raise();
 }
 

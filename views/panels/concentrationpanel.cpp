@@ -34,7 +34,7 @@ ConcentrationPanel::ConcentrationPanel(Document *doc, AnalysisService *analysis,
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_filter->setPlaceholderText(tr("Filter fourth parties, vendors or categories..."));
     m_filter->setClearButtonEnabled(true);
     auto *layout = new QVBoxLayout(this);
@@ -58,13 +58,17 @@ ConcentrationPanel::ConcentrationPanel(Document *doc, AnalysisService *analysis,
         m_model->setRows(f.result());
         m_revision = m_running;
         m_view->resizeColumnsToContents();
-        for (int c : {int(ConcentrationModel::Vendors), int(ConcentrationModel::Categories)})
-            m_view->setColumnWidth(c, std::min(m_view->columnWidth(c), 420));
+        m_view->setColumnWidth(ConcentrationModel::Vendors, std::min(m_view->columnWidth(ConcentrationModel::Vendors), 420));
+        // The categories take the room left (their full list is in the tooltip).
+        m_view->horizontalHeader()->setSectionResizeMode(ConcentrationModel::Categories, QHeaderView::Stretch);
         m_status->setText(m_model->rowCount() == 0
                               ? tr("No sub-processor is shared by two or more vendors.")
-                              : tr("%n fourth part(y/ies) shared by two or more vendors, heaviest first. Select one "
-                                   "to see its vendors on the map.",
-                                   nullptr, m_model->rowCount()));
+                          : m_model->rowCount() == 1
+                              ? tr("One fourth party is shared by two or more vendors. Select it to see its vendors "
+                                   "on the map.")
+                              : tr("%1 fourth parties are shared by two or more vendors, heaviest first. Select one "
+                                   "to see its vendors on the map.")
+                                    .arg(m_model->rowCount()));
     });
     connect(m_doc, &Document::modelReset, this, &ConcentrationPanel::contentChanged);
     connect(m_doc, &Document::changeApplied, this, [this](const ChangeSet &c) {

@@ -12,8 +12,10 @@ namespace vg {
 class NumberDelegate final : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
-    QString displayText(const QVariant &value, const QLocale &locale) const override
+    QString displayText(const QVariant &value, const QLocale &viewLocale) const override
     {
+        QLocale locale = viewLocale; // the item view's locale omits group separators
+        locale.setNumberOptions({});
         switch (value.typeId()) {
         case QMetaType::Double:
         case QMetaType::Float: return locale.toString(value.toDouble(), 'f', 1);
@@ -24,7 +26,7 @@ public:
         case QMetaType::Long: return locale.toString(value.toLongLong());
         default: break;
         }
-        return QStyledItemDelegate::displayText(value, locale);
+        return QStyledItemDelegate::displayText(value, viewLocale);
     }
 
 protected:
