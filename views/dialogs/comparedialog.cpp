@@ -91,9 +91,17 @@ CompareDialog::CompareDialog(Document *doc, AnalysisService *analysis, QWidget *
         fillCombos();
         compare();
     });
+    // An edit the analysis reads makes the figures out of date: said at once, and both
+    // scenarios run again shortly after (the timer gathers a burst of edits).
+    m_rerun.setSingleShot(true);
+    m_rerun.setInterval(500);
+    connect(&m_rerun, &QTimer::timeout, this, &CompareDialog::compare);
     connect(doc, &Document::changeApplied, this, [this](const ChangeSet &c) {
-        if (c.changesAnalysis() && m_ready)
-            m_message->setText(tr("The map changed since: these figures are for the map as it was."));
+        if (!c.changesAnalysis())
+            return;
+        m_message->setText(tr("The map changed: updating; the figures below are for the map as it was..."));
+        m_ready = false;
+        m_rerun.start();
     });
     resize(1200, 860);
     compare();
@@ -132,6 +140,7 @@ void CompareDialog::fillCombos()
 
 void CompareDialog::compare()
 {
+    m_rerun.stop();
     m_ready = false;
     m_watcher.cancel();
     m_figures->setRowCount(0);

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QTimer>
 
 #include <optional>
 
@@ -29,7 +30,8 @@ struct CompareAnswer {
 // another), run on a worker thread on the map as it is now: systems reached, people,
 // categories by tier, the cost range, each regime's obligation status, then the categories
 // and systems exposed in one but not the other. A difference is marked twice, so that a
-// grey-scale print keeps it: by a marker (▲ ▼, "≠", "only in A/B") and by a colour.
+// grey-scale print keeps it: by a marker (▲ ▼, "≠", "only in A/B") and by a colour. After an
+// edit of the map, both run again.
 class CompareDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -41,6 +43,7 @@ public:
     QTableWidget *figuresTable() const { return m_figures; }
     QTableWidget *differencesTable() const { return m_only; }
     QString messageText() const;
+    // Whether the figures are for the map as it is now.
     bool isReady() const { return m_ready; }
     // Runs the two scenarios picked (again).
     void compare();
@@ -58,6 +61,7 @@ private:
     QLabel *m_message;
     QTableWidget *m_figures, *m_only;
     QFutureWatcher<CompareAnswer> m_watcher;
+    QTimer m_rerun;
     bool m_ready = false;
 };
 

@@ -363,6 +363,24 @@ private Q_SLOTS:
             shown.insert((side.contains(u"in A") ? QStringLiteral("A ") : QStringLiteral("B ")) + only->item(r, 2)->text());
         }
         QCOMPARE(shown, expected);
+        // An edit of the map runs both again: a card number now flows to the analytics vendor.
+        Edge edge;
+        edge.from = QStringLiteral("crm_tenant");
+        edge.to = QStringLiteral("analytics");
+        edge.kind = EdgeKind::Data;
+        edge.categories = {QStringLiteral("FIN.CARD_PAN")};
+        doc()->undoStack()->push(new ChangeCommand(doc(), vg::addEdge(*doc(), edge), QStringLiteral("flow")));
+        QVERIFY(!dialog->isReady());
+        QVERIFY(dialog->messageText().contains(QStringLiteral("The map changed")));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isReady(), Patience);
+        const auto edited = BlastRadiusEngine(doc()->snapshot()).run(scenarioOf(doc()->scenarios()[0]));
+        QVERIFY(edited && edited->summary().categoriesByTier[0] > rb->summary().categoriesByTier[0]);
+        const int tier1 = rowOf(figures, 0, QStringLiteral("Tier 1 categories"));
+        QCOMPARE(figures->item(tier1, 2)->text().toInt(), edited->summary().categoriesByTier[0]);
+        doc()->undoStack()->undo();
+        QVERIFY(!dialog->isReady());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isReady(), Patience);
+        QCOMPARE(figures->item(tier1, 2)->text().toInt(), rb->summary().categoriesByTier[0]);
         // Swapping the two swaps the sides.
         dialog->comboA()->setCurrentIndex(0);
         dialog->comboB()->setCurrentIndex(1);
