@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
+#include <QTimer>
 
 namespace vg {
 
@@ -41,7 +42,18 @@ void RiskController::createDocks()
     m_rankingDock = makeDock(tr("Vendor &Ranking"), "rankingDock", m_ranking);
     m_concentrationDock = makeDock(tr("&Concentration"), "concentrationDock", m_concentration);
     m_window->tabifyDockWidget(m_rankingDock, m_concentrationDock);
-    connect(m_ranking, &RankingPanel::vendorChosen, this, [this](const QString &id) { show({id}); });
+    connect(m_ranking, &RankingPanel::vendorChosen, this, [this](const QString &id) {
+        show({id});
+        // The blast radius shows itself for the new scenario beside the ranking: give it
+        // room for its chart when it came up squeezed.
+        QTimer::singleShot(0, this, [this] {
+            QDockWidget *blast = m_window->dock(QStringLiteral("blastDock"));
+            if (blast && blast->isVisible() && !blast->isFloating() && m_rankingDock->isVisible()
+                && !m_rankingDock->isFloating() && blast->width() < m_window->width() / 3)
+                m_window->resizeDocks({blast, m_rankingDock}, {m_window->width() * 2 / 5, m_window->width() * 3 / 5},
+                                      Qt::Horizontal);
+        });
+    });
     connect(m_concentration, &ConcentrationPanel::showRequested, this,
             [this](const QStringList &nodes) { show(nodes); });
 }

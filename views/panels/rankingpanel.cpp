@@ -42,6 +42,9 @@ RankingPanel::RankingPanel(Document *doc, AnalysisService *analysis, QWidget *pa
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // The name says which vendor; its id is on the map, and the filter box matches it too.
+    m_view->setColumnHidden(VendorRankingModel::Vendor, true);
+    m_view->setWordWrap(false); // long names are elided; the filter box finds them
     m_view->setToolTip(tr("Double-click a vendor to make it the scenario: on a control column it is marked "
                           "controlled, elsewhere breached"));
     m_filter->setObjectName(QStringLiteral("rankingFilter"));
@@ -79,6 +82,7 @@ RankingPanel::RankingPanel(Document *doc, AnalysisService *analysis, QWidget *pa
     connect(m_model, &VendorRankingModel::finished, this, [this] {
         if (!m_fitted && m_model->rowCount() > 0) {
             m_view->resizeColumnsToContents();
+            m_view->setColumnWidth(VendorRankingModel::Name, std::min(m_view->columnWidth(VendorRankingModel::Name), 190));
             m_fitted = true;
         }
         updateStatus();
