@@ -457,6 +457,9 @@ private Q_SLOTS:
         whatIf->resize(1280, 760);
         QTRY_VERIFY_WITH_TIMEOUT(whatIf->isReady(), Patience);
         save(over(whatIf), "whatif.png");
+        m_window->views()->setTheme(Theme::Dark);
+        save(over(whatIf), "whatif-dark.png");
+        m_window->views()->setTheme(Theme::Light);
         whatIf->close();
 
         addScenario(QStringLiteral("Analytics breach"), {QStringLiteral("analytics")}, {});
