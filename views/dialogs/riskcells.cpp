@@ -83,6 +83,7 @@ QTableWidget *table(const QStringList &headers, QWidget *parent)
     t->setWordWrap(false);
     t->verticalHeader()->hide();
     t->horizontalHeader()->setStretchLastSection(true);
+    t->horizontalHeader()->setResizeContentsPrecision(200); // fitting reads 200 rows, not all
     t->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     return t;
 }

@@ -35,6 +35,7 @@ ConcentrationPanel::ConcentrationPanel(Document *doc, AnalysisService *analysis,
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setResizeContentsPrecision(200); // fitting reads 200 rows, not all
     m_filter->setPlaceholderText(tr("Filter fourth parties, vendors or categories..."));
     m_filter->setClearButtonEnabled(true);
     auto *layout = new QVBoxLayout(this);
@@ -98,8 +99,11 @@ void ConcentrationPanel::contentChanged()
 void ConcentrationPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_dirty)
-        m_debounce.start(0);
+    if (m_dirty) // at once: nothing to gather on showing
+        QTimer::singleShot(0, this, [this] {
+            if (m_dirty && isVisible())
+                refresh();
+        });
 }
 
 void ConcentrationPanel::refresh()

@@ -4,7 +4,6 @@
 #include "model/document/analysisservice.h"
 #include "model/document/document.h"
 #include "model/itemmodels/vendorrankingmodel.h"
-#include "views/panels/naturalsortproxymodel.h"
 #include "views/panels/numberdelegate.h"
 #include "views/panels/riskjob.h"
 
@@ -15,6 +14,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -22,15 +22,30 @@
 
 namespace vg {
 
+namespace {
+
+// Filters, and leaves the sorting to the ranking model: it compares its typed figures
+// directly, where a proxy would compare QVariants (tens of thousands of rows on a large map).
+class RankingProxy final : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void sort(int column, Qt::SortOrder order) override
+    {
+        if (sourceModel())
+            sourceModel()->sort(column, order);
+    }
+};
+
+} // namespace
+
 RankingPanel::RankingPanel(Document *doc, AnalysisService *analysis, QWidget *parent)
     : QWidget(parent), m_doc(doc), m_analysis(analysis), m_model(new VendorRankingModel(this)),
-      m_proxy(new NaturalSortProxyModel(this)), m_view(new QTableView(this)), m_filter(new QLineEdit(this)),
+      m_proxy(new RankingProxy(this)), m_view(new QTableView(this)), m_filter(new QLineEdit(this)),
       m_rankButton(new QPushButton(tr("&Rank"), this)), m_progress(new QProgressBar(this)), m_status(new QLabel(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_view->setObjectName(QStringLiteral("rankingView"));
     m_view->setModel(m_proxy);
     m_view->setItemDelegate(new NumberDelegate(m_view));
@@ -42,6 +57,7 @@ RankingPanel::RankingPanel(Document *doc, AnalysisService *analysis, QWidget *pa
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setResizeContentsPrecision(200); // fitting reads 200 rows, not all
     // The name says which vendor; its id is on the map, and the filter box matches it too.
     m_view->setColumnHidden(VendorRankingModel::Vendor, true);
     m_view->setWordWrap(false); // long names are elided; the filter box finds them
@@ -120,8 +136,11 @@ void RankingPanel::contentChanged()
 void RankingPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_dirty && !m_model->isRunning())
-        m_debounce.start();
+    if (m_dirty && !m_model->isRunning()) // at once: nothing to gather on showing
+        QTimer::singleShot(0, this, [this] {
+            if (m_dirty && isVisible())
+                rank();
+        });
 }
 
 void RankingPanel::rank()

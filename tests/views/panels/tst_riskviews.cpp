@@ -22,6 +22,8 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPainter>
@@ -413,6 +415,60 @@ private Q_SLOTS:
         for (const QString &v : vendors)
             QVERIFY2(m_window->selection()->containsNode(v), qPrintable(v));
         QCOMPARE(m_window->selection()->nodes().size(), vendors.size() + 1);
+    }
+
+    // VG_LARGE_MODEL=FILE: the ranking, a what-if and the concentration on a large model, with
+    // the longest time the event loop went without turning while they computed (printed, not
+    // asserted: the machine may be busy).
+    void onALargeModelTheWindowStaysResponsive()
+    {
+        const QString path = qEnvironmentVariable("VG_LARGE_MODEL");
+        if (path.isEmpty())
+            QSKIP("set VG_LARGE_MODEL=FILE to try the risk views on a large model");
+        QVERIFY(m_window->openFile(path));
+        QTest::qWait(3000); // let the canvas settle after opening: its work is not measured here
+        qint64 worst = 0;
+        QElapsedTimer beat;
+        beat.start();
+        QTimer ticker;
+        ticker.setInterval(5);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            worst = std::max(worst, beat.restart());
+        });
+        ticker.start();
+        QElapsedTimer clock;
+        clock.start();
+        // Opening the bottom dock area re-lays the window out, canvas included: measured
+        // apart, so that the ranking's own figure is its own.
+        m_window->dock(QStringLiteral("tablesDock"))->show();
+        QTest::qWait(1500);
+        qInfo("opening the bottom dock area: longest event-loop gap %lld ms", worst);
+        worst = 0;
+        clock.restart();
+        RankingPanel *ranking = risk()->ranking();
+        risk()->showRanking();
+        QTRY_VERIFY_WITH_TIMEOUT(ranking->isCurrent() && !ranking->model()->isRunning(), 600000);
+        qInfo("ranking: %d vendors in %lld ms; longest event-loop gap %lld ms", ranking->model()->rowCount(),
+              clock.restart(), worst);
+        const QString vendor = ranking->proxy()->index(0, 0).data(Qt::UserRole).toString();
+        analysis()->setSeed(vendor, Compromise::Breached);
+        analysis()->waitForIdle();
+        QCoreApplication::processEvents();
+        clock.restart();
+        worst = 0;
+        beat.restart();
+        WhatIfDialog *dialog = risk()->whatIf(vendor);
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isReady(), 600000);
+        qInfo("what-if %s: %lld ms, %d services lose an edge; longest event-loop gap %lld ms", qPrintable(vendor),
+              clock.restart(), dialog->servicesTable()->rowCount(), worst);
+        dialog->close();
+        worst = 0;
+        risk()->showConcentration();
+        ConcentrationPanel *c = risk()->concentration();
+        QTRY_VERIFY_WITH_TIMEOUT(c->revision() == doc()->contentRevision() && !c->isRunning(), 600000);
+        qInfo("concentration: %d rows in %lld ms; longest event-loop gap %lld ms", c->model()->rowCount(),
+              clock.restart(), worst);
     }
 
     // VG_SCREENSHOTS=DIR saves the ranking, a what-if, a comparison and the concentration.
