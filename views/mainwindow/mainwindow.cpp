@@ -10,6 +10,7 @@
 #include "views/mainwindow/editcontroller.h"
 #include "views/mainwindow/filecontroller.h"
 #include "views/mainwindow/interchangecontroller.h"
+#include "views/mainwindow/riskcontroller.h"
 #include "views/mainwindow/scenariocontroller.h"
 #include "views/mainwindow/theme.h"
 #include "views/mainwindow/viewcontroller.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(std::unique_ptr<Prompter> prompter, QWidget *parent)
     m_edits = new EditController(this);
     m_views = new ViewController(this);
     m_scenarios = new ScenarioController(this, m_analysis);
+    m_risk = new RiskController(this, m_analysis);
     applyTheme(themeFromString(QSettings().value(QStringLiteral("theme")).toString()));
     m_scene->setCanvasStyle(canvasStyleForPalette());
     createDocks();
@@ -104,6 +106,7 @@ MainWindow::MainWindow(std::unique_ptr<Prompter> prompter, QWidget *parent)
             }
             menu.addAction(tr("&Delete"), m_edits, &EditController::deleteSelection);
             m_scenarios->addContextActions(&menu);
+            m_risk->addContextActions(&menu);
         } else {
             menu.addSection(tr("Add here"));
             menu.addAction(tr("&People"), this, [this, scenePos] { m_edits->addNode(NodeKind::People, scenePos); });
@@ -177,6 +180,7 @@ void MainWindow::createDocks()
                 m_selection->set(nodes, edges);
                 m_view->zoomToSelection();
             });
+    m_risk->createDocks();
     resizeDocks({tables}, {220}, Qt::Vertical);
     resizeDocks({browser}, {250}, Qt::Horizontal);
     connect(m_filters, &FilterPanel::filterChanged, m_scene, &GraphScene::setFilter);
@@ -219,6 +223,7 @@ void MainWindow::createMenus()
     QMenu *layout = menuBar()->addMenu(tr("&Layout"));
     m_views->createActions(view, layout, bar);
     m_scenarios->createActions(menuBar()->addMenu(tr("&Scenario")), bar);
+    m_risk->createActions(menuBar()->addMenu(tr("&Risk")));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Canvas Gestures"), this, [this] {
         showStatus(tr("Double-click: add a node · drag a node's dot (or Shift+drag) to another: connect · "

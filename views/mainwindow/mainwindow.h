@@ -25,6 +25,7 @@ class GraphView;
 class Inspector;
 class Minimap;
 class ModelBrowser;
+class RiskController;
 class ScenarioController;
 class TeamController;
 class ScenarioPanel;
@@ -59,6 +60,7 @@ public:
     ScenarioPanel *scenarioPanel() const { return m_scenarioPanel; }
     AnalysisPanel *analysisPanel() const { return m_analysisPanel; }
     ScenarioController *scenarios() const { return m_scenarios; }
+    RiskController *risk() const { return m_risk; }
     // The team server (File > Connect to Team Model...); null before createMenus().
     TeamController *team() const { return m_team; }
     Prompter *prompter() const { return m_prompter.get(); }
@@ -106,6 +108,7 @@ private:
     ScenarioPanel *m_scenarioPanel = nullptr;
     AnalysisPanel *m_analysisPanel = nullptr;
     ScenarioController *m_scenarios = nullptr;
+    RiskController *m_risk = nullptr;
     TeamController *m_team = nullptr;
     FileController *m_files = nullptr;
     InterchangeController *m_interchange = nullptr;
