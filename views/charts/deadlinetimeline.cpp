@@ -104,7 +104,7 @@ QSize DeadlineTimeline::sizeHint() const
     return {600, kAxisY + 22 + std::max(1, m_rows) * kRowHeight};
 }
 
-QSize DeadlineTimeline::minimumSizeHint() const { return {300, sizeHint().height()}; }
+QSize DeadlineTimeline::minimumSizeHint() const { return {300, kAxisY + 22 + kRowHeight}; }
 
 void DeadlineTimeline::resizeEvent(QResizeEvent *)
 {
