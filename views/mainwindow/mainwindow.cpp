@@ -161,7 +161,7 @@ void MainWindow::createDocks()
     QDockWidget *scenario = makeDock(tr("&Scenario"), "scenarioDock", scenarioScroll, Qt::RightDockWidgetArea);
     tabifyDockWidget(inspector, scenario);
     inspector->raise();
-    makeDock(tr("&Overview"), "overviewDock", m_minimap, Qt::RightDockWidgetArea);
+    QDockWidget *overview = makeDock(tr("&Overview"), "overviewDock", m_minimap, Qt::RightDockWidgetArea);
     QDockWidget *tables = makeDock(tr("&Tables"), "tablesDock", m_tables, Qt::BottomDockWidgetArea);
     QDockWidget *blast = makeDock(tr("Blast &Radius"), "blastDock", m_analysisPanel, Qt::BottomDockWidgetArea);
     tabifyDockWidget(tables, blast);
@@ -183,6 +183,8 @@ void MainWindow::createDocks()
     m_risk->createDocks();
     resizeDocks({tables}, {220}, Qt::Vertical);
     resizeDocks({browser}, {250}, Qt::Horizontal);
+    // The inspector and the scenario get the height; the overview needs little.
+    resizeDocks({inspector, overview}, {700, 180}, Qt::Vertical);
     connect(m_filters, &FilterPanel::filterChanged, m_scene, &GraphScene::setFilter);
     connect(m_browser, &ModelBrowser::revealRequested, m_view, &GraphView::revealNode);
     connect(m_tables, &TablesPanel::revealRequested, this, [this](const QString &node, const QString &edge) {
