@@ -235,6 +235,25 @@ int cmdBenchCanvas(const Command &c, const QStringList &args)
             if (!saveDir.isEmpty())
                 image.save(saveDir + QStringLiteral("/overlay.png"));
         }
+        // Edits with the analysis following: what the GUI thread spends handing each one to
+        // the analysis (the worst of 5), and the time to a current result.
+        std::vector<double> guiMs, currentMs;
+        for (int i = 0; i < 5 && !vendors.empty(); ++i) {
+            const QString vid = vendors[std::size_t(i) % vendors.size()].second;
+            Node changed = *doc.store().findNode(vid);
+            changed.description = QStringLiteral("edited %1").arg(i);
+            QCoreApplication::processEvents();
+            t.restart();
+            doc.undoStack()->push(new ChangeCommand(&doc, replaceNode(doc, vid, changed), QStringLiteral("Edit")));
+            analysis.waitForIdle(600000);
+            currentMs.push_back(double(t.nsecsElapsed()) / 1e6);
+            guiMs.push_back(analysis.lastStartMs());
+        }
+        if (!guiMs.empty()) {
+            o.insert(u"edit_analysis_gui_max_ms", *std::max_element(guiMs.begin(), guiMs.end()));
+            std::sort(currentMs.begin(), currentMs.end());
+            o.insert(u"edit_analysis_current_ms", currentMs[currentMs.size() / 2]);
+        }
     }
 
     o.insert(u"tiers_s", tiersS);

@@ -74,6 +74,9 @@ public:
     // Whether the published result is for the document and scenario as they are now.
     bool isCurrent() const;
     bool isRunning() const { return m_running != nullptr; }
+    // How long the last run's start took on this (the GUI) thread, in ms: copying what
+    // changed for the worker (a benchmark reads it).
+    double lastStartMs() const { return m_lastStartMs; }
     // Waits for the analysis in flight (tests, export).
     void waitForIdle(int timeoutMs = 60000);
 
@@ -100,6 +103,8 @@ private:
     bool m_again = false;
     std::shared_ptr<const BlastRadiusEngine> m_engine; // for m_engineRevision
     std::shared_ptr<const Model> m_engineModel;
+    std::vector<int> m_engineNodeHandles, m_engineEdgeHandles;
+    double m_lastStartMs = 0;
     quint64 m_engineRevision = 0;
     QTimer m_debounce, m_poll;
     bool m_lastCurrent = true;

@@ -30,6 +30,9 @@ public:
     ~Document() override;
 
     const GraphStore &store() const { return m_store; }
+    // The store's changed slots since the last call (GraphStore::takeChanges()); for the one
+    // analysis that keeps a replica of the model off the GUI thread.
+    GraphStore::Changes takeStoreChanges() { return m_store.takeChanges(); }
     const QString &name() const { return m_name; }
     const std::optional<Organization> &organization() const { return m_organization; }
     const std::vector<CategoryDef> &categories() const { return m_categories; }

@@ -7,7 +7,7 @@ namespace vg {
 
 void GraphStore::reset(Model model)
 {
-    *this = GraphStore();
+    *this = GraphStore(); // everything changed
     const std::size_t n = model.nodes.size(), e = model.edges.size();
     m_nodes = std::move(model.nodes);
     m_nodeAlive.assign(n, 1);
@@ -63,6 +63,7 @@ GraphStore::Handle GraphStore::insertNode(Node n)
         m_in.emplace_back();
     }
     m_nodeIndex.insert(m_nodes[std::size_t(h)].id, h);
+    touchNode(h);
     return h;
 }
 
@@ -74,12 +75,14 @@ void GraphStore::eraseNode(Handle h)
     m_nodeAlive[std::size_t(h)] = 0;
     m_pos[std::size_t(h)].reset();
     m_freeNodes.push_back(h);
+    touchNode(h);
 }
 
 void GraphStore::replaceNode(Handle h, Node n)
 {
     Q_ASSERT(n.id == m_nodes[std::size_t(h)].id);
     m_nodes[std::size_t(h)] = std::move(n);
+    touchNode(h);
 }
 
 void GraphStore::renameNode(Handle h, const QString &newId)
@@ -88,10 +91,15 @@ void GraphStore::renameNode(Handle h, const QString &newId)
     m_nodeIndex.remove(n.id);
     n.id = newId;
     m_nodeIndex.insert(newId, h);
-    for (const Handle e : m_out[std::size_t(h)])
+    for (const Handle e : m_out[std::size_t(h)]) {
         m_edges[std::size_t(e)].from = newId;
-    for (const Handle e : m_in[std::size_t(h)])
+        touchEdge(e);
+    }
+    for (const Handle e : m_in[std::size_t(h)]) {
         m_edges[std::size_t(e)].to = newId;
+        touchEdge(e);
+    }
+    touchNode(h);
 }
 
 void GraphStore::renameReferences(const QString &from, const QString &to, std::vector<Handle> *nodes,
@@ -113,16 +121,20 @@ void GraphStore::renameReferences(const QString &from, const QString &to, std::v
     for (Handle h = 0; h < edgeSlots(); ++h)
         if (m_edgeAlive[std::size_t(h)]) {
             Edge &e = m_edges[std::size_t(h)];
-            if (fix(e.subjects, e.keyHolder))
+            if (fix(e.subjects, e.keyHolder)) {
                 edges->push_back(h);
+                touchEdge(h);
+            }
         }
     for (Handle h = 0; h < nodeSlots(); ++h)
         if (m_nodeAlive[std::size_t(h)]) {
             bool changed = false;
             for (StoredData &d : m_nodes[std::size_t(h)].stores)
                 changed = fix(d.subjects, d.keyHolder) || changed;
-            if (changed)
+            if (changed) {
                 nodes->push_back(h);
+                touchNode(h);
+            }
         }
 }
 
@@ -142,6 +154,7 @@ GraphStore::Handle GraphStore::insertEdge(Edge e)
     }
     m_edgeIndex.insert(m_edges[std::size_t(h)].id, h);
     link(h);
+    touchEdge(h);
     return h;
 }
 
@@ -152,6 +165,7 @@ void GraphStore::eraseEdge(Handle h)
     m_edges[std::size_t(h)] = Edge();
     m_edgeAlive[std::size_t(h)] = 0;
     m_freeEdges.push_back(h);
+    touchEdge(h);
 }
 
 void GraphStore::replaceEdge(Handle h, Edge e)
@@ -163,6 +177,7 @@ void GraphStore::replaceEdge(Handle h, Edge e)
     m_edges[std::size_t(h)] = std::move(e);
     if (moved)
         link(h);
+    touchEdge(h);
 }
 
 void GraphStore::renameEdge(Handle h, const QString &newId)
@@ -171,6 +186,49 @@ void GraphStore::renameEdge(Handle h, const QString &newId)
     m_edgeIndex.remove(e.id);
     e.id = newId;
     m_edgeIndex.insert(newId, h);
+    touchEdge(h);
+}
+
+void GraphStore::touchNode(Handle h)
+{
+    if (m_allChanged)
+        return;
+    if (m_nodeTouched.size() <= std::size_t(h))
+        m_nodeTouched.resize(std::size_t(h) + 1, 0);
+    if (!m_nodeTouched[std::size_t(h)]) {
+        m_nodeTouched[std::size_t(h)] = 1;
+        m_touchedNodes.push_back(h);
+    }
+}
+
+void GraphStore::touchEdge(Handle h)
+{
+    if (m_allChanged)
+        return;
+    if (m_edgeTouched.size() <= std::size_t(h))
+        m_edgeTouched.resize(std::size_t(h) + 1, 0);
+    if (!m_edgeTouched[std::size_t(h)]) {
+        m_edgeTouched[std::size_t(h)] = 1;
+        m_touchedEdges.push_back(h);
+    }
+}
+
+GraphStore::Changes GraphStore::takeChanges()
+{
+    Changes c;
+    c.all = m_allChanged;
+    if (!c.all) {
+        c.nodes = std::move(m_touchedNodes);
+        c.edges = std::move(m_touchedEdges);
+        std::sort(c.nodes.begin(), c.nodes.end());
+        std::sort(c.edges.begin(), c.edges.end());
+    }
+    m_allChanged = false;
+    m_touchedNodes.clear();
+    m_touchedEdges.clear();
+    m_nodeTouched.assign(m_nodeTouched.size(), 0);
+    m_edgeTouched.assign(m_edgeTouched.size(), 0);
+    return c;
 }
 
 void GraphStore::link(Handle e)

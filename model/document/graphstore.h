@@ -81,9 +81,20 @@ public:
     void renameEdge(Handle h, const QString &newId);
     void setPosition(Handle n, std::optional<QPointF> p) { m_pos[std::size_t(n)] = p; }
 
+    // The slots whose node or edge changed (added, replaced, renamed, erased; not positions)
+    // since the last call, for one consumer that keeps a replica (the analysis copies only
+    // these instead of the whole model). all: everything changed (a reset, or never taken).
+    struct Changes {
+        bool all = false;
+        std::vector<Handle> nodes, edges;
+    };
+    Changes takeChanges();
+
 private:
     void link(Handle e);
     void unlink(Handle e);
+    void touchNode(Handle h);
+    void touchEdge(Handle h);
 
     std::vector<Node> m_nodes;
     std::vector<char> m_nodeAlive;
@@ -95,6 +106,9 @@ private:
     std::vector<Handle> m_freeEdges;
     std::vector<std::pair<Handle, Handle>> m_edgeEnds;
     QHash<QString, Handle> m_nodeIndex, m_edgeIndex;
+    bool m_allChanged = true;
+    std::vector<char> m_nodeTouched, m_edgeTouched;
+    std::vector<Handle> m_touchedNodes, m_touchedEdges;
 };
 
 } // namespace vg

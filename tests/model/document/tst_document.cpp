@@ -3,6 +3,7 @@
 
 #include "model/commands/changecommand.h"
 #include "model/commands/edits.h"
+#include "model/document/analysisservice.h"
 #include "model/document/document.h"
 #include "model/document/selection.h"
 #include "model/domain/validate.h"
@@ -358,6 +359,86 @@ private Q_SLOTS:
         while (doc.undoStack()->canRedo())
             doc.undoStack()->redo();
         QCOMPARE(canonical(*doc.snapshot()), end);
+    }
+
+    // The analysis keeps its own replica of the model and receives only the changed slots:
+    // after every edit, undo and redo, the model it analyses is the document's, item for item
+    // in slot order, and each item's handle is the store's.
+    void theAnalysisReplicaFollowsEveryEdit_data()
+    {
+        QTest::addColumn<int>("seed");
+        for (int seed = 1; seed <= 4; ++seed)
+            QTest::addRow("seed %d", seed) << seed;
+    }
+    void theAnalysisReplicaFollowsEveryEdit()
+    {
+        QFETCH(int, seed);
+        QRandomGenerator rng{quint32(seed)};
+        Document doc;
+        doc.reset(bundledSample(), QString());
+        AnalysisService analysis(&doc);
+        auto check = [&](int step) {
+            analysis.waitForIdle();
+            const auto r = analysis.result();
+            QVERIFY(r);
+            QCOMPARE(r->revision, doc.contentRevision());
+            const Model &seen = *r->model;
+            const Model now = *doc.snapshot();
+            QVERIFY2(seen.nodes == now.nodes, qPrintable(QStringLiteral("step %1: nodes differ").arg(step)));
+            QVERIFY2(seen.edges == now.edges, qPrintable(QStringLiteral("step %1: edges differ").arg(step)));
+            QCOMPARE(seen.categories, now.categories);
+            QCOMPARE(r->nodeHandles.size(), seen.nodes.size());
+            for (std::size_t i = 0; i < seen.nodes.size(); ++i)
+                QCOMPARE(doc.store().nodeAt(r->nodeHandles[i]).id, seen.nodes[i].id);
+            for (std::size_t i = 0; i < seen.edges.size(); ++i)
+                QCOMPARE(doc.store().edgeAt(r->edgeHandles[i]).id, seen.edges[i].id);
+        };
+        check(-1);
+        for (int step = 0; step < 40; ++step) {
+            const Model m = *doc.snapshot();
+            const Node &n = m.nodes[rng.bounded(quint32(m.nodes.size()))];
+            switch (rng.bounded(7)) {
+            case 0: push(doc, removeItems(doc, {n.id}, {})); break;
+            case 1: {
+                Node copy = n;
+                copy.id = n.id + QStringLiteral("-r"); // renames its edges' ends and references
+                push(doc, replaceNode(doc, n.id, copy));
+                break;
+            }
+            case 2: {
+                Node copy = n;
+                copy.description = QStringLiteral("step %1").arg(step);
+                push(doc, replaceNode(doc, n.id, copy));
+                break;
+            }
+            case 3: push(doc, pasteFragment(doc, copyFragment(doc, {n.id}), QPointF(5, 5))); break;
+            case 4:
+                if (doc.undoStack()->canUndo())
+                    doc.undoStack()->undo();
+                break;
+            case 5:
+                if (doc.undoStack()->canRedo())
+                    doc.undoStack()->redo();
+                break;
+            default: {
+                const Node &other = m.nodes[rng.bounded(quint32(m.nodes.size()))];
+                if (other.id == n.id)
+                    break;
+                Edge e;
+                e.from = n.id;
+                e.to = other.id;
+                e.kind = EdgeKind::Hosts;
+                push(doc, addEdge(doc, e));
+            }
+            }
+            // Several edits may land before a run: check after some, not all.
+            if (rng.bounded(3) == 0)
+                check(step);
+        }
+        check(99);
+        // A reset starts the replica over.
+        doc.reset(test::exampleModel(), QString());
+        check(100);
     }
 
     void selectionFollowsRemovalAndRename()
