@@ -124,6 +124,13 @@ void AnalysisService::clearSeeds()
     setScenario(s, tr("Clear all marks"));
 }
 
+std::shared_ptr<const Model> AnalysisService::currentContent() const
+{
+    if (m_engineModel && m_engineRevision == m_doc->contentRevision() && !m_debounce.isActive())
+        return m_engineModel;
+    return nullptr;
+}
+
 bool AnalysisService::isCurrent() const
 {
     return m_result && m_result->revision == m_doc->contentRevision() && sameScenario(m_result->scenario, m_scenario)

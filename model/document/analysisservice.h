@@ -71,6 +71,10 @@ public:
 
     // The latest published result (null before the first).
     std::shared_ptr<const AnalysisResult> result() const { return m_result; }
+    // The model of the last run when it still equals the document's content (items, name
+    // aside), else null: a copy others can take without copying on the GUI thread. Its
+    // positions, name and scenarios are not kept current.
+    std::shared_ptr<const Model> currentContent() const;
     // Whether the published result is for the document and scenario as they are now.
     bool isCurrent() const;
     bool isRunning() const { return m_running != nullptr; }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/mainwindow/filecontroller.h"
 
+#include "model/document/analysisservice.h"
 #include "model/document/document.h"
 #include "model/io/modelfile.h"
 #include "model/io/sample.h"
@@ -276,6 +277,10 @@ bool FileController::saveTo(const QString &path)
 struct FileController::Pending {
     Autosave::Job job;
     std::shared_ptr<const Model> snapshot;
+    // A large model: the analysis's copy of the content, completed on the worker with what it
+    // does not keep (positions, name, organization, categories, scenarios).
+    std::shared_ptr<const Model> content;
+    Model rest;
     quint64 revision = 0;
     std::atomic<bool> done{false};
     Status status = Done{};
@@ -288,9 +293,30 @@ bool FileController::autosaveNow()
         return false;
     auto pending = std::make_shared<Pending>();
     pending->job = m_autosave.prepare(doc->filePath(), doc->displayName());
-    pending->snapshot = doc->snapshot();
     pending->revision = doc->revision();
-    if (pending->snapshot->nodes.size() + pending->snapshot->edges.size() < 20000) {
+    const GraphStore &store = doc->store();
+    if (store.nodeCount() + store.edgeCount() >= 20000 && m_window->analysis()) {
+        // No whole copy on this thread (hundreds of ms at 500,000 items): the analysis has
+        // one of the content; wait for it if an edit is still being analysed.
+        pending->content = m_window->analysis()->currentContent();
+        if (!pending->content) {
+            QTimer::singleShot(500, this, &FileController::autosaveNow);
+            return false;
+        }
+        Model &rest = pending->rest;
+        rest.name = doc->name();
+        rest.organization = doc->organization();
+        rest.categories = doc->categories();
+        rest.scenarios = doc->scenarios();
+        rest.activeScenario = doc->activeScenarioName();
+        store.forEachNode([&](int h, const Node &n) {
+            if (const auto &p = store.position(h))
+                rest.layout.insert(n.id, *p);
+        });
+    } else {
+        pending->snapshot = doc->snapshot();
+    }
+    if (!pending->content && pending->snapshot->nodes.size() + pending->snapshot->edges.size() < 20000) {
         pending->status = pending->job.run(*pending->snapshot);
         pending->done = true;
         m_pending = pending;
@@ -300,7 +326,20 @@ bool FileController::autosaveNow()
     }
     m_pending = pending;
     m_worker = std::thread([pending] {
-        pending->status = pending->job.run(*pending->snapshot);
+        if (!pending->content) {
+            pending->status = pending->job.run(*pending->snapshot);
+            pending->done = true;
+            return;
+        }
+        Model whole = *pending->content;
+        whole.name = std::move(pending->rest.name);
+        whole.organization = std::move(pending->rest.organization);
+        whole.categories = std::move(pending->rest.categories);
+        whole.scenarios = std::move(pending->rest.scenarios);
+        whole.activeScenario = std::move(pending->rest.activeScenario);
+        whole.layout = std::move(pending->rest.layout);
+        pending->content.reset();
+        pending->status = pending->job.run(whole);
         pending->done = true;
     });
     if (!m_poll.isActive()) {

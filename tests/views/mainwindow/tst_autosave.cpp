@@ -2,7 +2,11 @@
 #include "tests/testutil.h"
 #include "tests/views/scriptedprompter.h"
 
+#include "model/commands/changecommand.h"
+#include "model/commands/edits.h"
+#include "model/document/analysisservice.h"
 #include "model/document/document.h"
+#include "model/io/generator.h"
 #include "model/io/modelfile.h"
 #include "model/io/sample.h"
 #include "model/storage/autosave.h"
@@ -112,6 +116,43 @@ private Q_SLOTS:
             QCOMPARE(Autosave::recoverable().size(),
                      answer == Prompter::Recovery::Later ? std::size_t(1) : std::size_t(0));
         }
+    }
+
+    // A large model is autosaved without a whole copy on the GUI thread: from the analysis's
+    // copy of the content, completed on the worker with positions, name and scenarios. What
+    // is written must be the document exactly.
+    void aLargeModelIsAutosavedExactly()
+    {
+        const QString model = path("large.vgdb");
+        QVERIFY(saveModel(generateModel({5, 3000, 7000, 12000, 3, GeneratorShape::Default}), model).ok());
+        MainWindow window(std::make_unique<test::ScriptedPrompter>());
+        QVERIFY(window.openFile(model));
+        Document *doc = window.document();
+        QVERIFY(doc->store().nodeCount() + doc->store().edgeCount() >= 20000);
+        Node n = doc->store().nodeAt(0);
+        n.name = QStringLiteral("Renamed before the autosave");
+        doc->undoStack()->push(new ChangeCommand(doc, replaceNode(*doc, n.id, n), QStringLiteral("rename")));
+        window.analysis()->setSeed(n.id, Compromise::Breached);
+        doc->undoStack()->push(new ChangeCommand(
+            doc, movePositions({{n.id, QPointF(12345, 678)}}), QStringLiteral("move")));
+        window.analysis()->waitForIdle();
+        QVERIFY(window.files()->autosaveNow());
+        window.files()->waitForAutosave();
+        const QString autosave = m_home.filePath(QStringLiteral(".large.vgdb.autosave.vgdb"));
+        const Expected<Model> written = loadModel(autosave);
+        QVERIFY2(written, written ? "" : qPrintable(written.error().message()));
+        Model expected = *doc->snapshot();
+        Model got = *written;
+        expected.sortById();
+        got.sortById();
+        QCOMPARE(got.nodes.size(), expected.nodes.size());
+        QVERIFY(got.nodes == expected.nodes);
+        QVERIFY(got.edges == expected.edges);
+        QCOMPARE(got.layout, expected.layout);
+        QCOMPARE(got.scenarios, expected.scenarios);
+        QCOMPARE(got.activeScenario, expected.activeScenario);
+        QCOMPARE(got.name, expected.name);
+        window.files()->shutdown();
     }
 
     void anUnsavedModelIsAutosavedInTheAppFolder()
