@@ -256,6 +256,23 @@ int cmdBenchCanvas(const Command &c, const QStringList &args)
         }
     }
 
+    // A layout applied: every node moved in one undoable step, then the view repainted.
+    {
+        QHash<QString, QPointF> moved;
+        doc.store().forEachNode([&](int h, const Node &n) {
+            if (const auto &pos = doc.store().position(h))
+                moved.insert(n.id, *pos + QPointF(7, 3));
+        });
+        QCoreApplication::processEvents();
+        t.restart();
+        doc.undoStack()->push(new ChangeCommand(&doc, movePositions(moved), QStringLiteral("Layout")));
+        o.insert(u"layout_apply_ms", double(t.nsecsElapsed()) / 1e6);
+        QPainter painter(&image);
+        view.render(&painter);
+        painter.end();
+        o.insert(u"layout_apply_paint_ms", double(t.nsecsElapsed()) / 1e6);
+    }
+
     o.insert(u"tiers_s", tiersS);
     if (p.isSet(QStringLiteral("skip-layouts"))) {
         o.insert(u"organic_s", QJsonValue(QJsonValue::Null));
