@@ -77,6 +77,18 @@ std::vector<Problem> validateModel(const Model &m)
     nodeKinds.reserve(qsizetype(m.nodes.size()));
     for (const Node &n : m.nodes)
         nodeKinds.insert(n.id, n.kind);
+    // Whether l[k] is a repeat; called for k = 0, 1, ... in turn. Long lists use a set: a file
+    // can hold lists of thousands of items, and a scan per item would be quadratic.
+    QSet<QString> seen;
+    auto repeated = [&](const QStringList &l, qsizetype k) {
+        if (l.size() <= 16)
+            return l.indexOf(l[k]) < k;
+        if (k == 0)
+            seen.clear();
+        const auto size = seen.size();
+        seen.insert(l[k]);
+        return seen.size() == size;
+    };
     // subjects name people; key holders name any node.
     auto checkSubjects = [&](const QStringList &subjects, auto where) {
         for (qsizetype k = 0; k < subjects.size(); ++k) {
@@ -84,9 +96,9 @@ std::vector<Problem> validateModel(const Model &m)
                 fail(where() + QStringLiteral("/subjects/%1").arg(k),
                      QStringLiteral("\"%1\" is not a people node; subjects name the populations the data is about")
                          .arg(subjects[k].left(140)));
-            else if (subjects.indexOf(subjects[k]) < k)
+            if (repeated(subjects, k) && nodeKinds.value(subjects[k], NodeKind::Service) == NodeKind::People)
                 fail(where() + QStringLiteral("/subjects/%1").arg(k),
-                     QStringLiteral("\"%1\" is listed twice").arg(subjects[k]));
+                     QStringLiteral("\"%1\" is listed twice").arg(subjects[k].left(140)));
         }
     };
     auto checkKey = [&](const QString &keyHolder, const std::optional<Encryption> &enc, auto where) {
@@ -116,12 +128,14 @@ std::vector<Problem> validateModel(const Model &m)
         for (qsizetype r = 0; r < n.regions.size(); ++r)
             if (auto why = regions::problem(n.regions[r]))
                 fail(p() + QStringLiteral("/regions/%1").arg(r), *why);
+        const QSet<QString> regionSet =
+            n.regionCounts.isEmpty() ? QSet<QString>() : QSet<QString>(n.regions.cbegin(), n.regions.cend());
         for (auto it = n.regionCounts.cbegin(); it != n.regionCounts.cend(); ++it) {
             const QString where = p() + QStringLiteral("/region_counts/") + it.key().left(40);
-            if (!n.regions.contains(it.key()))
+            if (!regionSet.contains(it.key()))
                 fail(where,
                      QStringLiteral("\"%1\" is not one of the node's regions (%2)")
-                         .arg(it.key().left(40), n.regions.join(u", ")));
+                         .arg(it.key().left(40), n.regions.mid(0, 20).join(u", ")));
             if (*it < 0 || *it > kMaxCount)
                 fail(where, figureProblem(*it));
             else if (n.count && *it > *n.count)
@@ -203,8 +217,8 @@ std::vector<Problem> validateModel(const Model &m)
             for (qsizetype c = 0; c < e.categories.size(); ++c) {
                 const auto cp = [&] { return p() + QStringLiteral("/categories/%1").arg(c); };
                 checkCategory(e.categories[c], cp);
-                if (e.categories.indexOf(e.categories[c]) < c)
-                    fail(cp(), QStringLiteral("category \"%1\" is listed twice").arg(e.categories[c]));
+                if (repeated(e.categories, c))
+                    fail(cp(), QStringLiteral("category \"%1\" is listed twice").arg(e.categories[c].left(140)));
             }
             if (badFigure(e.records))
                 fail(p() + QStringLiteral("/records"), figureProblem(*e.records));
