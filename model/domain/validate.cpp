@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/domain/validate.h"
 
+#include "model/domain/limits.h"
 #include "model/domain/regions.h"
 #include "model/domain/taxonomy.h"
 
@@ -34,7 +35,11 @@ bool badFigure(const std::optional<qint64> &v) { return v && (*v < 0 || *v > kMa
 
 std::vector<Problem> validateModel(const Model &m)
 {
-    std::vector<Problem> out;
+    // The caps first; over a count cap nothing else is checked (the model is refused anyway).
+    std::vector<Problem> out = limitProblems(m);
+    if (m.nodes.size() > std::size_t(kMaxNodes) || m.edges.size() > std::size_t(kMaxEdges)
+        || m.categories.size() > std::size_t(kMaxModelCategories))
+        return out;
     auto fail = [&](QString where, QString what) { out.push_back({std::move(where), std::move(what)}); };
 
     // Categories defined by the model.
