@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/domain/printable.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -27,12 +29,13 @@ struct Error {
     Error(QString f, QString message) : file(std::move(f)) { problems.push_back({{}, std::move(message)}); }
     Error(QString f, std::vector<Problem> p) : file(std::move(f)), problems(std::move(p)) { }
 
-    // One line per problem, each prefixed by the file name.
+    // One line per problem, each prefixed by the file name. Control characters inside a
+    // problem (quoted from a hostile file, say) are escaped: they cannot forge lines.
     QString message() const
     {
         QStringList lines;
         for (const Problem &p : problems)
-            lines << (file.isEmpty() ? p.toString() : file + QStringLiteral(": ") + p.toString());
+            lines << escapeControls(file.isEmpty() ? p.toString() : file + QStringLiteral(": ") + p.toString());
         return lines.join(QLatin1Char('\n'));
     }
 };
