@@ -8,6 +8,7 @@
 #include <boost/graph/random_layout.hpp>
 #include <boost/graph/topology.hpp>
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 
@@ -20,6 +21,7 @@ namespace vg {
 namespace {
 
 struct Cancelled { };
+struct OutOfTime { };
 
 // Repulsion between the vertices of neighbouring grid cells, as boost::grid_force_pairs
 // computes it, but with at most kMaxRepulsions forces on a vertex per step. Where vertices
@@ -84,11 +86,14 @@ struct Cooling {
     int iterations;
     double start;
     const LayoutControl *control;
+    QElapsedTimer clock;
     int step = 0;
     double operator()()
     {
         if (control->cancelled())
             throw Cancelled();
+        if (clock.elapsed() > control->timeLimitMs)
+            throw OutOfTime();
         control->report(double(step) / iterations * 0.9);
         if (step >= iterations)
             return 0;
@@ -182,7 +187,8 @@ Expected<std::vector<QPointF>> organicLayout(const LayoutGraph &g, const LayoutC
         boost::random_graph_layout(graph, pmap, topology);
         // A start temperature of a few node widths: hotter throws nodes to the borders,
         // where they pile up and the grid of force pairs degenerates.
-        Cooling cooling{iterations, unit * 3, &control};
+        Cooling cooling{iterations, unit * 3, &control, {}};
+        cooling.clock.start();
         // Boost's grid size: twice the ideal edge length (see above).
         const BoundedGridForcePairs<Topology, decltype(pmap)> pairs{
             topology, pmap, 2.0 * topology.volume(topology.extent()) / std::sqrt(double(n))};
@@ -190,6 +196,12 @@ Expected<std::vector<QPointF>> organicLayout(const LayoutGraph &g, const LayoutC
                                                           boost::cooling(std::ref(cooling)).force_pairs(pairs));
     } catch (const Cancelled &) {
         return layoutCancelled();
+    } catch (const OutOfTime &) {
+        return Error(QString(),
+                     QStringLiteral("the organic layout of %1 nodes did not finish within %2 s and was "
+                                    "stopped; nothing moved. Tiers lays out a model of any size.")
+                         .arg(n)
+                         .arg(control.timeLimitMs / 1000.0));
     } catch (const std::exception &e) {
         return Error(QString(), QStringLiteral("the organic layout failed: %1").arg(QString::fromLocal8Bit(e.what())));
     }
