@@ -20,11 +20,12 @@ const QList<Command> &commands()
         {QStringLiteral("convert"), QStringLiteral("IN OUT"),
          QStringLiteral("convert between .json and .vgdb (by extension)"), &cmdConvert},
         {QStringLiteral("sample"), QStringLiteral("OUT"), QStringLiteral("write the bundled sample model"), &cmdSample},
-        {QStringLiteral("generate"), QStringLiteral("--people P --services S --vendors V --edges E --seed N OUT"),
+        {QStringLiteral("generate"),
+         QStringLiteral("--people P --services S --vendors V --edges E --seed N [--shape default|deep-chains] OUT"),
          QStringLiteral("write a reproducible synthetic model"), &cmdGenerate},
         {QStringLiteral("blast"),
-         QStringLiteral("MODEL (--breach ID | --control ID)... [--max-hops N] "
-                        "[--no-potential] [--format text|json]"),
+         QStringLiteral("MODEL ((--breach ID | --control ID)... [--max-hops N] [--no-potential] | --scenario NAME) "
+                        "[--paths] [--format text|json|csv]"),
          QStringLiteral("blast radius of a breach or control scenario"), &cmdBlast},
         {QStringLiteral("rank"),
          QStringLiteral("MODEL [--mode breach|control|both] [--top N] "
@@ -38,10 +39,19 @@ const QList<Command> &commands()
          QStringLiteral("time the blast-radius engine (JSON)"), &cmdBench},
         {QStringLiteral("bench-io"), QStringLiteral("MODEL.json"),
          QStringLiteral("time JSON import, .vgdb save and open (JSON)"), &cmdBenchIo},
-        {QStringLiteral("bench-canvas"), QStringLiteral("MODEL [--width W --height H]"),
+        {QStringLiteral("report"),
+         QStringLiteral("MODEL (--breach ID | --control ID)... --out FILE.pdf [--page a4|letter] [--max-hops N] "
+                        "[--no-potential] [--layout tiers|layered|organic]"),
+         QStringLiteral("the incident one-pager of a scenario (PDF)"), &cmdReport},
+        {QStringLiteral("bench-canvas"), QStringLiteral("MODEL [--width W --height H] [--skip-layouts] [--save DIR]"),
          QStringLiteral("time opening, drawing, laying out and editing the map, offscreen (JSON)"), &cmdBenchCanvas},
+        {QStringLiteral("bench-export"),
+         QStringLiteral("MODEL [--breach ID]... [--layout tiers|layered|organic] [--runs N]"),
+         QStringLiteral("time PNG 2x, SVG and PDF diagrams and the one-pager, offscreen (JSON)"), &cmdBenchExport},
         {QStringLiteral("export"),
-         QStringLiteral("MODEL --format json|csv|graphml|dot|mermaid --out PATH [--raw-csv] [--no-bom]"),
+         QStringLiteral("MODEL --format json|csv|graphml|dot|mermaid|png|svg|pdf --out PATH [--raw-csv] [--no-bom] "
+                        "[--scope all|blast] [--breach ID]... [--control ID]... [--layout tiers|layered|organic] "
+                        "[--scale N] [--title T] [--page a4|letter]"),
          QStringLiteral("write the model in another format (csv: PATH is a folder)"), &cmdExport},
         {QStringLiteral("import"),
          QStringLiteral("IN... --out MODEL [--into EXISTING] [--dry-run] [--uncertain merge|separate] "
@@ -124,8 +134,21 @@ bool isHeadless(const QStringList &args)
 
 bool needsWidgets(const QStringList &args)
 {
-    static const QStringList drawing{QStringLiteral("bench-canvas")};
-    return !args.isEmpty() && drawing.contains(args.first());
+    if (args.isEmpty())
+        return false;
+    if (args.first() == u"bench-canvas" || args.first() == u"bench-export" || args.first() == u"report")
+        return true;
+    // export draws only diagrams with the canvas.
+    if (args.first() == u"export")
+        for (qsizetype i = 1; i < args.size(); ++i) {
+            const QString a = args[i];
+            const QString value = a.startsWith(QLatin1String("--format=")) ? a.mid(9)
+                : a == u"--format"                                         ? args.value(i + 1)
+                                                                           : QString();
+            if (value == u"png" || value == u"svg" || value == u"pdf")
+                return true;
+        }
+    return false;
 }
 
 int run(const QStringList &args)

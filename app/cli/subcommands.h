@@ -35,8 +35,12 @@ QString json(const QJsonArray &a);
 double peakRssMb();
 // Prints every problem of a failed load and returns 1.
 int reportError(const Error &e);
+// The option's value as a whole number of at least min; prints a usage error when it is not.
+std::optional<int> positiveInt(const Command &c, const QCommandLineParser &p, const QString &name, int min);
 // Loads MODEL (.json or .vgdb); on failure prints the problems.
 std::optional<Model> loadOrReport(const QString &path);
+// The same, as a shared immutable model (what the engine indexes); null on failure.
+std::shared_ptr<const Model> loadSharedOrReport(const QString &path);
 
 int cmdValidate(const Command &, const QStringList &);
 int cmdConvert(const Command &, const QStringList &);
@@ -62,6 +66,10 @@ struct ExportFormatHandler {
 };
 QList<ExportFormatHandler> dataExportFormats();
 QList<ExportFormatHandler> exportFormats();
+// png, svg, pdf (subcommands_diagram.cpp).
+QList<ExportFormatHandler> diagramExportFormats();
+int cmdReport(const Command &, const QStringList &);
+int cmdBenchExport(const Command &, const QStringList &);
 int cmdExport(const Command &, const QStringList &);
 int cmdImport(const Command &, const QStringList &);
 int cmdBenchImport(const Command &, const QStringList &);

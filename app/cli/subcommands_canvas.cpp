@@ -66,6 +66,8 @@ int cmdBenchCanvas(const Command &c, const QStringList &args)
     p.addOption({QStringLiteral("width"), QStringLiteral("view width"), QStringLiteral("W"), QStringLiteral("1600")});
     p.addOption({QStringLiteral("height"), QStringLiteral("view height"), QStringLiteral("H"), QStringLiteral("1000")});
     p.addOption({QStringLiteral("skip-layouts"), QStringLiteral("skip the organic and layered layouts")});
+    p.addOption({QStringLiteral("save"), QStringLiteral("write the painted views (fit.png, zoom100.png) to DIR"),
+                 QStringLiteral("DIR")});
     if (!parseArgs(c, p, args, 1, 1))
         return Usage;
     if (qEnvironmentVariableIsSet("VG_POOL1"))
@@ -113,6 +115,9 @@ int cmdBenchCanvas(const Command &c, const QStringList &args)
     image.fill(Qt::white);
     o.insert(u"positions_in_file", hadPositions);
     const auto [fitMs, fitFirstMs] = paintMs(view, image);
+    const QString saveDir = p.value(QStringLiteral("save"));
+    if (!saveDir.isEmpty())
+        image.save(saveDir + QStringLiteral("/fit.png"));
     o.insert(u"fit_paint_ms", fitMs);
     o.insert(u"fit_paint_first_ms", fitFirstMs);
     o.insert(u"fit_zoom", view.zoom());
@@ -131,27 +136,41 @@ int cmdBenchCanvas(const Command &c, const QStringList &args)
     if (NodeItem *item = scene.nodeItem(busiest))
         view.centerOn(item);
     const auto [zoomMs, zoomFirstMs] = paintMs(view, image);
+    if (!saveDir.isEmpty())
+        image.save(saveDir + QStringLiteral("/zoom100.png"));
     o.insert(u"zoom100_paint_ms", zoomMs);
     o.insert(u"zoom100_paint_first_ms", zoomFirstMs);
     o.insert(u"zoom100_edges_drawn", scene.edgeLayer()->lastDrawnCount());
 
-    // One node renamed and its item repainted.
+    // One node renamed and its item repainted: the median of 7 such edits (the name
+    // alternates), each timed from the command's push to the end of the repaint of what the
+    // viewport marks dirty for it (the item's own rectangle).
     const QString id = doc.store().nodeAt(busiest).id;
-    Node renamed = doc.store().nodeAt(busiest);
-    renamed.name += QStringLiteral(" (renamed)");
+    const QString name = doc.store().nodeAt(busiest).name;
     const int refreshesBefore = scene.refreshCount();
-    t.restart();
-    doc.undoStack()->push(new ChangeCommand(&doc, replaceNode(doc, id, renamed), QStringLiteral("Rename")));
-    o.insert(u"edit_apply_ms", double(t.nsecsElapsed()) / 1e6);
-    {
-        // What the viewport repaints for it: the item's own rectangle.
-        const QRect dirty = view.mapFromScene(scene.nodeItem(busiest)->sceneBoundingRect()).boundingRect();
-        QPainter painter(&image);
-        painter.setClipRect(dirty);
-        view.render(&painter, QRectF(dirty), dirty);
+    std::vector<double> editMs, applyMs;
+    for (int i = 0; i < 7; ++i) {
+        Node renamed = doc.store().nodeAt(busiest);
+        renamed.name = name + (i % 2 ? QStringLiteral(" (renamed)") : QStringLiteral(" (renamed again)"));
+        t.restart();
+        doc.undoStack()->push(new ChangeCommand(&doc, replaceNode(doc, id, renamed), QStringLiteral("Rename")));
+        applyMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        {
+            const QRect dirty = view.mapFromScene(scene.nodeItem(busiest)->sceneBoundingRect()).boundingRect();
+            QPainter painter(&image);
+            painter.setClipRect(dirty);
+            view.render(&painter, QRectF(dirty), dirty);
+        }
+        editMs.push_back(double(t.nsecsElapsed()) / 1e6);
     }
-    o.insert(u"edit_ms", double(t.nsecsElapsed()) / 1e6);
-    o.insert(u"edit_items_refreshed", scene.refreshCount() - refreshesBefore);
+    const double editMax = *std::max_element(editMs.begin(), editMs.end());
+    std::sort(editMs.begin(), editMs.end());
+    std::sort(applyMs.begin(), applyMs.end());
+    o.insert(u"edit_apply_ms", applyMs[3]);
+    o.insert(u"edit_ms", editMs[3]);
+    o.insert(u"edit_max_ms", editMax);
+    o.insert(u"edit_edges_drawn", scene.edgeLayer()->lastDrawnCount());
+    o.insert(u"edit_items_refreshed", (scene.refreshCount() - refreshesBefore) / 7.0);
 
     o.insert(u"tiers_s", tiersS);
     if (p.isSet(QStringLiteral("skip-layouts"))) {

@@ -60,7 +60,7 @@ QList<ExportFormatHandler> dataExportFormats()
 
 // Every --format of `export`. Diagram formats (png, svg, pdf) are added here from their own
 // file: `return dataExportFormats() + diagramExportFormats();`.
-QList<ExportFormatHandler> exportFormats() { return dataExportFormats(); }
+QList<ExportFormatHandler> exportFormats() { return dataExportFormats() + diagramExportFormats(); }
 
 int cmdExport(const Command &c, const QStringList &args)
 {

@@ -53,6 +53,20 @@ int reportError(const Error &e)
     return Failed;
 }
 
+std::optional<int> positiveInt(const Command &c, const QCommandLineParser &p, const QString &name, int min)
+{
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    if (!ok || v < min) {
+        printErr(QStringLiteral("vendorgraph %1: --%2 expects a whole number of at least %3, found \"%4\"")
+                     .arg(c.name, name)
+                     .arg(min)
+                     .arg(p.value(name)));
+        return std::nullopt;
+    }
+    return v;
+}
+
 std::optional<Model> loadOrReport(const QString &path)
 {
     Expected<Model> m = loadModel(path);
@@ -61,6 +75,12 @@ std::optional<Model> loadOrReport(const QString &path)
         return std::nullopt;
     }
     return std::move(*m);
+}
+
+std::shared_ptr<const Model> loadSharedOrReport(const QString &path)
+{
+    std::optional<Model> m = loadOrReport(path);
+    return m ? std::make_shared<const Model>(std::move(*m)) : nullptr;
 }
 
 int cmdValidate(const Command &c, const QStringList &args)
@@ -116,7 +136,10 @@ int cmdGenerate(const Command &c, const QStringList &args)
     const QCommandLineOption vendors(QStringLiteral("vendors"), QStringLiteral("vendors"), QStringLiteral("V"));
     const QCommandLineOption edges(QStringLiteral("edges"), QStringLiteral("edges"), QStringLiteral("E"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("seed"), QStringLiteral("N"));
-    p.addOptions({people, services, vendors, edges, seed});
+    const QCommandLineOption shape(QStringLiteral("shape"),
+                                   QStringLiteral("default, or deep-chains: services pass data along long chains"),
+                                   QStringLiteral("SHAPE"), QStringLiteral("default"));
+    p.addOptions({people, services, vendors, edges, seed, shape});
     if (!parseArgs(c, p, args, 1, 1))
         return Usage;
     GeneratorParams g;
@@ -141,6 +164,13 @@ int cmdGenerate(const Command &c, const QStringList &args)
     g.vendors = int(number(vendors, g.vendors, 2, 5000000));
     g.edges = number(edges, g.edges, 0, 50000000);
     g.seed = quint64(number(seed, qint64(g.seed), 0, std::numeric_limits<qint64>::max()));
+    if (p.value(shape) == u"deep-chains") {
+        g.shape = GeneratorShape::DeepChains;
+    } else if (p.value(shape) != u"default") {
+        printErr(QStringLiteral("vendorgraph generate: --shape must be default or deep-chains, found \"%1\"")
+                     .arg(p.value(shape)));
+        allOk = false;
+    }
     if (!allOk)
         return Usage;
     const QString out = p.positionalArguments().first();

@@ -4,7 +4,6 @@
 #include "model/document/document.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QThread>
 
 #include <atomic>
@@ -30,7 +29,8 @@ struct AnalysisService::Job {
     std::thread thread;
     std::atomic<bool> done{false};
     std::shared_ptr<AnalysisResult> result;
-    std::shared_ptr<const BlastRadiusEngine> engine; // built or reused
+    std::shared_ptr<const BlastRadiusEngine> engine; // built, updated or reused
+    std::shared_ptr<const BlastRadiusEngine> previous; // to update from, after an edit
 };
 
 AnalysisService::AnalysisService(Document *doc, QObject *parent) : QObject(parent), m_doc(doc)
@@ -128,9 +128,13 @@ void AnalysisService::start()
     store.forEachEdge([&](int h, const Edge &) { result->edgeHandles.push_back(h); });
     const int nodeSlots = store.nodeSlots(), edgeSlots = store.edgeSlots();
     job->result = result;
-    // The index is reused while the model is unchanged (only the scenario moved).
+    // The index is reused while the model is unchanged (only the scenario moved), and
+    // updated from the last one after an edit (BlastRadiusEngine::updated() reworks only what
+    // the edit changed, or rebuilds when it must).
     if (m_engine && m_engineRevision == result->revision)
         job->engine = m_engine;
+    else
+        job->previous = m_engine;
     m_running = job;
     Job *j = job.get();
     job->thread = std::thread([j, nodeSlots, edgeSlots] {
@@ -138,7 +142,9 @@ void AnalysisService::start()
         t.start();
         AnalysisResult &r = *j->result;
         if (!j->engine)
-            j->engine = std::make_shared<const BlastRadiusEngine>(*r.model);
+            j->engine = j->previous ? std::make_shared<const BlastRadiusEngine>(j->previous->updated(r.model))
+                                    : std::make_shared<const BlastRadiusEngine>(r.model);
+        j->previous.reset();
         r.engine = j->engine;
         r.nodes.assign(std::size_t(nodeSlots), NodeMark());
         r.edgeCarried.assign(std::size_t(edgeSlots), 0);
@@ -148,35 +154,27 @@ void AnalysisService::start()
                 r.error = run.error().message();
             } else {
                 r.radius = std::move(*run);
-                QHash<QString, int> nodeIndex, edgeIndex;
-                nodeIndex.reserve(qsizetype(r.model->nodes.size()));
-                for (std::size_t i = 0; i < r.model->nodes.size(); ++i)
-                    nodeIndex.insert(r.model->nodes[i].id, int(i));
-                edgeIndex.reserve(qsizetype(r.model->edges.size()));
-                for (std::size_t i = 0; i < r.model->edges.size(); ++i)
-                    edgeIndex.insert(r.model->edges[i].id, int(i));
-                auto mark = [&](const QString &edgeId) {
-                    const int i = edgeIndex.value(edgeId, -1);
-                    if (i >= 0)
-                        r.edgeCarried[std::size_t(r.edgeHandles[std::size_t(i)])] = 1;
-                };
-                for (const ReachedNode &n : r.radius->nodes()) {
-                    const int i = nodeIndex.value(n.id, -1);
-                    if (i < 0)
+                // The compact per-node states and per-edge flags, in the snapshot's order
+                // (the order of the store's handles): no ids, no paths.
+                Q_ASSERT(r.radius->model().get() == r.model.get());
+                const std::vector<NodeState> &states = r.radius->nodeStates();
+                for (std::size_t i = 0; i < states.size() && i < r.nodeHandles.size(); ++i) {
+                    const NodeState &st = states[i];
+                    if (!st.reached)
                         continue;
-                    NodeMark &m = r.nodes[std::size_t(r.nodeHandles[std::size_t(i)])];
+                    NodeMark &m = r.nodes[std::size_t(r.nodeHandles[i])];
                     m.reached = true;
-                    m.seed = n.hops == 0;
-                    m.tenant = n.tenant;
-                    m.state = n.state;
-                    m.certainty = n.certainty;
-                    m.escalation = n.escalation;
-                    if (!n.edge.isEmpty())
-                        mark(n.edge);
+                    m.seed = st.seed;
+                    m.tenant = st.tenant;
+                    m.state = st.state;
+                    m.certainty = st.certainty;
+                    if (st.escalation)
+                        m.escalation = Compromise::Controlled;
                 }
-                for (const ExposedCategory &c : r.radius->exposed())
-                    for (const QString &e : c.via)
-                        mark(e);
+                const std::vector<quint8> &flags = r.radius->edgeFlags();
+                for (std::size_t i = 0; i < flags.size() && i < r.edgeHandles.size(); ++i)
+                    if (flags[i])
+                        r.edgeCarried[std::size_t(r.edgeHandles[i])] = 1;
             }
         }
         r.seconds = double(t.nsecsElapsed()) / 1e9;

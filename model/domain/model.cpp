@@ -47,6 +47,64 @@ bool isValidId(QStringView id)
     });
 }
 
+QString formatAwareness(const QDateTime &t)
+{
+    if (!t.isValid())
+        return {};
+    const QDateTime s = t.toOffsetFromUtc(t.offsetFromUtc());
+    const int offset = s.offsetFromUtc();
+    QString out = s.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+    if (offset == 0)
+        return out + QLatin1Char('Z');
+    const int a = std::abs(offset) / 60;
+    return out
+        + QStringLiteral("%1%2:%3")
+              .arg(offset < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+              .arg(a / 60, 2, 10, QLatin1Char('0'))
+              .arg(a % 60, 2, 10, QLatin1Char('0'));
+}
+
+std::optional<QDateTime> parseAwareness(QStringView text)
+{
+    // YYYY-MM-DDTHH:MM:SS then Z or +HH:MM / -HH:MM.
+    auto digits = [&](qsizetype from, qsizetype n) {
+        if (from + n > text.size())
+            return -1;
+        int v = 0;
+        for (qsizetype i = from; i < from + n; ++i) {
+            const char16_t c = text[i].unicode();
+            if (c < '0' || c > '9')
+                return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    };
+    auto at = [&](qsizetype i, char c) { return i < text.size() && text[i] == QLatin1Char(c); };
+    if (text.size() != 20 && text.size() != 25)
+        return std::nullopt;
+    if (!at(4, '-') || !at(7, '-') || !at(10, 'T') || !at(13, ':') || !at(16, ':'))
+        return std::nullopt;
+    const int y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2), h = digits(11, 2), mi = digits(14, 2),
+              s = digits(17, 2);
+    if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0)
+        return std::nullopt;
+    int offset = 0;
+    if (text.size() == 20) {
+        if (!at(19, 'Z'))
+            return std::nullopt;
+    } else {
+        const int oh = digits(20, 2), om = digits(23, 2);
+        if ((!at(19, '+') && !at(19, '-')) || !at(22, ':') || oh < 0 || om < 0 || om > 59 || oh * 60 + om > 14 * 60)
+            return std::nullopt;
+        offset = (oh * 60 + om) * 60 * (at(19, '-') ? -1 : 1);
+    }
+    const QDate date(y, mo, d);
+    const QTime time(h, mi, s);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::OffsetFromUTC, offset);
+}
+
 void Model::sortById()
 {
     auto byId = [](const auto &a, const auto &b) { return a.id < b.id; };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDate>
+#include <QDateTime>
 #include <QMap>
 #include <QPointF>
 #include <QString>
@@ -108,6 +109,18 @@ struct Organization {
     bool operator==(const Organization &) const = default;
 };
 
+// A blast-radius question saved with the document: which nodes are compromised and how, the
+// options, and when the organization became aware (the start of notification clocks).
+struct SavedScenario {
+    QString name; // unique within the model; 1-200 characters
+    QStringList breach; // node ids whose data the attacker read
+    QStringList control; // node ids the attacker can act as
+    std::optional<int> maxHops; // unbounded when empty
+    bool potential = true; // false: ignore pivots through exposed credentials
+    QDateTime awareness; // with its UTC offset; invalid when not entered
+    bool operator==(const SavedScenario &) const = default;
+};
+
 // The whole document. Plain data: no invariants are enforced here; validateModel() checks them.
 struct Model {
     QString name;
@@ -116,9 +129,12 @@ struct Model {
     std::vector<Node> nodes;
     std::vector<Edge> edges;
     QMap<QString, QPointF> layout;
+    std::vector<SavedScenario> scenarios; // in the user's order
+    QString activeScenario; // the name of one of them, or empty
     bool operator==(const Model &) const = default;
 
-    // Sorts categories, nodes and edges by id: the canonical order of every writer.
+    // Sorts categories, nodes and edges by id: the canonical order of every writer. Scenarios
+    // keep their order.
     void sortById();
 };
 
@@ -143,5 +159,13 @@ inline qint64 saturatingAdd(qint64 a, qint64 b)
 
 // Ids are 1..128 characters from [A-Za-z0-9._:-].
 bool isValidId(QStringView id);
+
+// The largest hop limit a scenario may state.
+inline constexpr int kMaxHops = 1'000'000;
+
+// An awareness time as files store it: YYYY-MM-DDTHH:MM:SS with Z or an offset (+HH:MM),
+// always to the second. parseAwareness() accepts exactly that form and keeps the offset.
+QString formatAwareness(const QDateTime &t);
+std::optional<QDateTime> parseAwareness(QStringView text);
 
 } // namespace vg

@@ -236,6 +236,42 @@ std::vector<Problem> validateModel(const Model &m)
         }
     }
 
+    // Scenarios: unique names, seeds that name nodes (each once), a hop limit in range, and an
+    // active scenario that is one of them.
+    QSet<QString> scenarioNames;
+    for (std::size_t i = 0; i < m.scenarios.size(); ++i) {
+        const SavedScenario &sc = m.scenarios[i];
+        const auto p = [&] { return QStringLiteral("/scenarios/%1").arg(i); };
+        if (sc.name.trimmed().isEmpty() || sc.name.size() > 200)
+            fail(p() + QStringLiteral("/name"), QStringLiteral("a scenario needs a name of 1-200 characters"));
+        else if (scenarioNames.contains(sc.name))
+            fail(p() + QStringLiteral("/name"), QStringLiteral("duplicate scenario name \"%1\"").arg(sc.name));
+        scenarioNames.insert(sc.name);
+        for (const auto &[key, list] : {std::pair{"breach", &sc.breach}, std::pair{"control", &sc.control}})
+            for (qsizetype k = 0; k < list->size(); ++k) {
+                const QString &id = list->at(k);
+                const auto where = [&] { return p() + QStringLiteral("/%1/%2").arg(QLatin1StringView(key)).arg(k); };
+                if (!nodeIds.contains(id))
+                    fail(where(),
+                         QStringLiteral("unknown node \"%1\"; expected the id of a node under /nodes")
+                             .arg(id.left(140)));
+                else if (list->indexOf(id) < k)
+                    fail(where(), QStringLiteral("\"%1\" is listed twice").arg(id));
+                else if (list == &sc.control && sc.breach.contains(id))
+                    fail(where(),
+                         QStringLiteral("\"%1\" is both breached and controlled; list it under control only "
+                                        "(control covers breach)")
+                             .arg(id));
+            }
+        if (sc.maxHops && (*sc.maxHops < 0 || *sc.maxHops > kMaxHops))
+            fail(p() + QStringLiteral("/max_hops"),
+                 QStringLiteral("must be from 0 to %1, found %2").arg(kMaxHops).arg(*sc.maxHops));
+    }
+    if (!m.activeScenario.isEmpty() && !scenarioNames.contains(m.activeScenario))
+        fail(QStringLiteral("/active_scenario"),
+             QStringLiteral("unknown scenario \"%1\"; expected the name of a scenario under /scenarios")
+                 .arg(m.activeScenario.left(200)));
+
     for (auto it = m.layout.cbegin(); it != m.layout.cend(); ++it) {
         if (!nodeIds.contains(it.key()))
             fail(QStringLiteral("/layout/") + it.key().left(140),

@@ -8,7 +8,8 @@ namespace vg {
 
 // Checks the rules that hold across the document: unique and well-formed ids, edges whose
 // endpoints exist, known categories, data edges with categories, fields that belong to the
-// node's kind, layout entries for existing nodes. Paths are JSON pointers into the
+// node's kind, layout entries for existing nodes, scenarios whose seeds name nodes and an
+// active scenario that exists. Paths are JSON pointers into the
 // interchange form with the model in its current order (/nodes/3/id).
 std::vector<Problem> validateModel(const Model &model);
 

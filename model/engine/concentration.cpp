@@ -3,24 +3,34 @@
 
 #include <QSet>
 
+#include <cmath>
+
 namespace vg {
 
+// Providers (vendors) that two or more vendors depend on: the shared sub-processors (fourth
+// parties). Weighted by the sensitivity of what reaches them: the tier weights of the
+// categories they hold, themselves or through the nodes they host; a category whose every
+// copy there is encrypted with an external key counts at the encrypted factor.
 std::vector<SharedSubprocessor> BlastRadiusEngine::concentration() const
 {
     const Impl &I = *d;
+    const EdgeTable &et = *I.edges;
+    const std::vector<NodeKind> &kind = I.nodes->kind;
     std::vector<SharedSubprocessor> out;
     QHash<int, QSet<int>> dependents; // provider -> vendors that depend on it
-    QHash<int, std::vector<int>> hostsOut; // node -> its hosts edges
-    for (std::size_t e = 0; e < I.m.edges.size(); ++e) {
-        const Edge &edge = I.m.edges[e];
-        if (edge.kind == EdgeKind::Hosts)
-            hostsOut[I.edgeFrom[e]].push_back(int(e));
-        const int a = I.edgeFrom[e], b = I.edgeTo[e];
+    QHash<int, std::vector<int>> hostsOut; // node -> the nodes it hosts
+    for (int e = 0; e < et.E; ++e) {
+        if (!et.live(e))
+            continue;
+        const int a = et.from[std::size_t(e)], b = et.to[std::size_t(e)];
+        const EdgeKind k = et.kind[std::size_t(e)];
+        if (k == EdgeKind::Hosts)
+            hostsOut[a].push_back(b);
         // A vendor depends on a provider that it sends data to, or that hosts it or runs code in it.
-        const int provider = edge.kind == EdgeKind::Data ? b : (edge.kind == EdgeKind::Access ? -1 : a);
-        const int dependent = edge.kind == EdgeKind::Data ? a : b;
-        if (provider < 0 || I.m.nodes[std::size_t(provider)].kind != NodeKind::Vendor
-            || I.m.nodes[std::size_t(dependent)].kind != NodeKind::Vendor)
+        const int provider = k == EdgeKind::Data ? b : (k == EdgeKind::Access ? -1 : a);
+        const int dependent = k == EdgeKind::Data ? a : b;
+        if (provider < 0 || kind[std::size_t(provider)] != NodeKind::Vendor
+            || kind[std::size_t(dependent)] != NodeKind::Vendor)
             continue;
         dependents[provider].insert(dependent);
     }
@@ -35,23 +45,27 @@ std::vector<SharedSubprocessor> BlastRadiusEngine::concentration() const
             s.vendors << I.m.nodes[std::size_t(v)].id;
         s.vendors.sort();
         // What it holds, itself and through the nodes it hosts (over any number of hosts edges).
-        QSet<int> hosted{it.key()}, catsHeld;
+        QSet<int> hosted{it.key()};
         std::vector<int> queue{it.key()};
         for (std::size_t q = 0; q < queue.size(); ++q)
-            for (const int e : hostsOut.value(queue[q]))
-                if (!hosted.contains(I.edgeTo[std::size_t(e)])) {
-                    hosted.insert(I.edgeTo[std::size_t(e)]);
-                    queue.push_back(I.edgeTo[std::size_t(e)]);
+            for (const int h : hostsOut.value(queue[q]))
+                if (!hosted.contains(h)) {
+                    hosted.insert(h);
+                    queue.push_back(h);
                 }
+        QHash<int, bool> readable; // category -> some copy is readable where it is held
         for (const int v : queue)
-            for (int h = I.heldStart[std::size_t(v)]; h < I.heldStart[std::size_t(v) + 1]; ++h)
-                catsHeld.insert(I.held[std::size_t(h)].cat);
-        for (const int c : catsHeld) {
-            s.categories << I.cats[std::size_t(c)]->id;
-            s.weight += tierWeight(I.cats[std::size_t(c)]->tier);
+            if (const NodeHeld *nh = I.held[std::size_t(v)].get())
+                for (const Held &h : nh->groups)
+                    readable[h.cat] = readable.value(h.cat) || h.key == Plain;
+        std::vector<int> held(readable.keyBegin(), readable.keyEnd());
+        std::sort(held.begin(), held.end(), [&](int a, int b) { return I.cat(a).id < I.cat(b).id; });
+        for (const int c : held) { // summed in id order: the same bytes every time
+            s.categories << I.cat(c).id;
+            s.weight += tierWeight(I.cat(c).tier) * (readable.value(c) ? 1.0 : kEncryptedFactor);
         }
-        s.categories.sort();
-        s.score = double(s.vendors.size()) * std::max(1.0, s.weight);
+        s.weight = std::round(s.weight * 100.0) / 100.0;
+        s.score = std::round(double(s.vendors.size()) * std::max(1.0, s.weight) * 100.0) / 100.0;
         out.push_back(std::move(s));
     }
     std::sort(out.begin(), out.end(), [](const SharedSubprocessor &a, const SharedSubprocessor &b) {

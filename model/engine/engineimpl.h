@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The engine's private parts, shared by its translation units (engine/*.cpp). Not part
 // of the facade: nothing outside model/engine/ includes this header.
+//
+// The index is split into immutable parts held by shared pointers, so that an engine derived
+// from another after an edit (BlastRadiusEngine::updated(), what-if masking) shares every part
+// the edit did not touch, and a result keeps alive exactly the parts it reads.
 #pragma once
 
 #include "model/domain/taxonomy.h"
@@ -13,7 +17,6 @@
 #include <array>
 #include <bit>
 #include <mutex>
-#include <unordered_map>
 
 namespace vg {
 
@@ -33,23 +36,122 @@ constexpr double kPotentialFactor = 0.3;
 constexpr double kEncryptedFactor = 0.2;
 constexpr double kNodeWeight = 0.5;
 
+// Population counts without a library call (the baseline x86-64 target has no popcnt).
+constexpr int popcount64(quint64 x)
+{
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return int((x * 0x0101010101010101ULL) >> 56);
+}
+
 // How a group of copies is protected at its holder.
+constexpr int kNoKeyHolder = -3; // external key, no key holder named: only a key at the holder opens it
 enum KeyState : int {
     Plain = -1, // readable at the holder (no encryption, holder-key, or an external key the holder also holds)
     Locked = -2, // external key that nothing in the model exposes
-    // >= 0: external key held by that (real) node; readable when that node's key is exposed
+    // >= 0: external key held by that (real) node; readable when that node holds a plaintext key
+    // (EngineIndex::holdsKey) and is reached
 };
 
 // Copies of one category at one node with the same protection: the data edges into it
 // and out of it (a node holds what it sends) and its stores.
 struct Held {
     int cat;
-    int originSlot; // -1: no people behind it
+    int origin; // offset of its people (W words) in NodeHeld::origins; -1: no people behind it
     qint64 maxRecords; // the largest records figure stated on these copies
-    bool hasRecords; // some copy states a records figure
     qint64 popBasis; // the largest population behind a copy that states no records figure
-    bool unknownPeople; // some copy has no people behind it (population unknown)
     int key; // KeyState or the key holder's node index
+    bool hasRecords; // some copy states a records figure
+    bool unknownPeople; // some copy has no people behind it (population unknown)
+};
+
+// What one node holds. Immutable once built; shared between engines until an edit touches it.
+struct NodeHeld {
+    std::vector<Held> groups;
+    std::vector<quint64> origins; // W words per group that has people
+    bool holdsKey = false; // holds a "decrypt" pivot category in plaintext
+    bool signs = false; // holds a "code" pivot category (a signing key) in plaintext
+    bool operator==(const NodeHeld &) const;
+};
+
+// The people behind every node's copy of one category: T(v, c), kept per component of the
+// category's data-flow graph. Immutable; recomputed for a category when an edit touches it.
+struct CatOrigins {
+    int W = 1;
+    std::vector<int> slot; // by node: slot in pool, or -1 (nobody)
+    std::vector<quint64> pool; // W words per slot
+    std::vector<qint64> people; // per slot: the sum of the populations' counts (saturating)
+    // Nodes added after the set was computed (at or past slot.size()) have nobody.
+    const quint64 *at(int v) const
+    {
+        const int s = std::size_t(v) < slot.size() ? slot[std::size_t(v)] : -1;
+        return s < 0 ? nullptr : &pool[std::size_t(s) * std::size_t(W)];
+    }
+    qint64 peopleAt(int v) const
+    {
+        const int s = std::size_t(v) < slot.size() ? slot[std::size_t(v)] : -1;
+        return s < 0 ? 0 : people[std::size_t(s)];
+    }
+};
+
+// The categories of a model: the taxonomy with the model's own definitions.
+struct Catalog {
+    Taxonomy tax;
+    std::vector<const Category *> cats; // by category index
+    QHash<QString, int> index;
+    std::vector<char> isCode, isKey; // pivot kind code (signing keys) / decrypt (encryption keys)
+    int C = 0;
+    explicit Catalog(const Model &m);
+};
+
+// Node numbering (the model's order), kinds, people and the id order.
+struct NodeTable {
+    int N = 0, P = 0, W = 1;
+    QHash<QString, int> index;
+    std::vector<NodeKind> kind;
+    std::vector<int> peopleOf; // node -> people index or -1
+    std::vector<int> peopleNode; // people index -> node
+    std::vector<qint64> peopleCount; // people index -> count
+    std::vector<int> peopleByRank; // people indices in id order
+    std::vector<int> rank; // position of each node in id order
+    explicit NodeTable(const Model &m);
+    // Adds the model's nodes from index `from` on, which must not be people (the population
+    // numbering stays), keeping the id order.
+    void append(const Model &m, int from);
+};
+
+// Edges by the model's order: ends (-1 when dropped: an unknown end, or masked out), kinds,
+// the categories of data edges and data adjacency, and the id order.
+struct EdgeTable {
+    int E = 0;
+    std::vector<int> from, to;
+    std::vector<EdgeKind> kind;
+    std::vector<int> catStart, cats; // CSR over edges: a data edge's categories
+    std::vector<qint64> records; // a data edge's records figure, or -1 when none is stated
+    std::vector<int> key; // a data edge's KeyState, its key holder's node, or kNoKeyHolder
+    std::vector<int> inDataStart, inData, outDataStart, outData; // live data edges per node
+    std::vector<int> order; // edge indices in id order
+    std::vector<int> rank; // position of each edge in id order
+    bool carries(int e, int c) const
+    {
+        for (int i = catStart[std::size_t(e)]; i < catStart[std::size_t(e) + 1]; ++i)
+            if (cats[std::size_t(i)] == c)
+                return true;
+        return false;
+    }
+    bool live(int e) const { return from[std::size_t(e)] >= 0 && to[std::size_t(e)] >= 0; }
+    void buildAdjacency(int N);
+    // Fills records and key of edge e from the model's edge (nodes: id -> index).
+    void setProtection(int e, const Edge &edge, const QHash<QString, int> &nodes);
+};
+
+// Tenant nodes and the label graph (the propagation table applied to every edge).
+struct Propagation {
+    int T = 0, V = 0;
+    std::vector<int> tenantOf; // vendor node -> tenant slot or -1
+    std::vector<int> tenantVendor; // tenant slot -> vendor node
+    LabelGraph labels;
 };
 
 // Per-category figures of a set of reached labels. Merging is idempotent (OR, max, set
@@ -65,7 +167,7 @@ struct CatAgg {
     std::vector<qint64> maxRecD, maxRecA; // largest such figure
     std::vector<qint64> popD, popA; // largest population behind a plaintext copy without records
     std::vector<quint64> originsD, originsA; // C x W: people behind plaintext copies (direct / any)
-    std::vector<quint32> keyed; // held index * 2 + direct, sorted and unique after normalize()
+    std::vector<quint64> keyed; // node << 32 | group << 1 | direct; sorted and unique after normalize()
 
     void init(int c, int w)
     {
@@ -94,8 +196,9 @@ struct CatAgg {
     static void set(std::vector<quint64> &m, int i) { m[std::size_t(i >> 6)] |= quint64(1) << (i & 63); }
     bool any(int c) const { return bit(anyD, c) || bit(anyP, c); }
     bool plain(int c) const { return bit(plainD, c) || bit(plainP, c); }
-    // A plaintext copy of h's category at a holder of the given certainty.
-    void addPlain(const Held &h, bool direct, const std::vector<quint64> &originPool)
+    // A plaintext copy of h's category at a holder of the given certainty; origins: its
+    // people (W words) or null.
+    void addPlain(const Held &h, bool direct, const quint64 *origins)
     {
         const int c = h.cat;
         set(direct ? plainD : plainP, c);
@@ -119,24 +222,16 @@ struct CatAgg {
             rec(recD, maxRecD);
             popD[std::size_t(c)] = std::max(popD[std::size_t(c)], pop);
         }
-        if (h.originSlot >= 0) {
-            const quint64 *src = &originPool[std::size_t(h.originSlot) * std::size_t(W)];
-            for (int w = 0; w < W; ++w) {
-                originsA[std::size_t(c) * std::size_t(W) + std::size_t(w)] |= src[w];
-                if (direct)
-                    originsD[std::size_t(c) * std::size_t(W) + std::size_t(w)] |= src[w];
+        if (origins) {
+            quint64 *a = &originsA[std::size_t(c) * std::size_t(W)];
+            for (int w = 0; w < W; ++w)
+                a[w] |= origins[w];
+            if (direct) {
+                quint64 *d = &originsD[std::size_t(c) * std::size_t(W)];
+                for (int w = 0; w < W; ++w)
+                    d[w] |= origins[w];
             }
         }
-    }
-    void add(const Held &h, int heldIndex, bool direct, const std::vector<quint64> &originPool)
-    {
-        set(direct ? anyD : anyP, h.cat);
-        if (h.key == Plain)
-            addPlain(h, direct, originPool);
-        else if (h.key == Locked)
-            set(locked, h.cat);
-        else
-            keyed.push_back(quint32(heldIndex) * 2 + (direct ? 1 : 0));
     }
     void merge(const CatAgg &o)
     {
@@ -165,13 +260,45 @@ struct CatAgg {
     }
 };
 
+// A set of labels as a bitset that remembers which words it touched, so that clearing and
+// counting a small set costs its size, not the graph's.
+struct LabelSet {
+    std::vector<quint64> bits;
+    std::vector<int> touched; // words that are nonzero, in no particular order
+    void reset(std::size_t words)
+    {
+        if (bits.size() != words) {
+            bits.assign(words, 0);
+        } else {
+            for (const int w : touched)
+                bits[std::size_t(w)] = 0;
+        }
+        touched.clear();
+    }
+    void set(int l)
+    {
+        quint64 &w = bits[std::size_t(l) >> 6];
+        if (!w)
+            touched.push_back(l >> 6);
+        w |= quint64(1) << (l & 63);
+    }
+    bool test(int l) const { return (bits[std::size_t(l) >> 6] >> (l & 63)) & 1; }
+    void orWord(int w, quint64 v)
+    {
+        quint64 &x = bits[std::size_t(w)];
+        if (!x && v)
+            touched.push_back(w);
+        x |= v;
+    }
+};
+
 // How many nodes have each reported state.
 struct NodeCounts {
     int controlledDirect = 0, breachedDirect = 0, controlledPotential = 0, breachedPotential = 0;
 };
 
 // Thread-local scratch space, reused across queries: stamps avoid clearing. Slot 0 serves
-// the label search, slot 1 the walks over the component DAG.
+// the label search, slot 1 the walks over the component DAG, slot 2 the per-node passes.
 struct Scratch {
     std::vector<quint32> stamp;
     std::vector<int> dist;
@@ -211,7 +338,7 @@ inline std::vector<int> csr(int n, const std::vector<std::pair<int, int>> &pairs
 
 inline Scratch &scratch(int which)
 {
-    thread_local Scratch s[2];
+    thread_local Scratch s[3];
     return s[which];
 }
 
@@ -220,86 +347,111 @@ inline Scratch &scratch(int which)
 using namespace detail;
 
 struct BlastRadiusEngine::Impl {
+    std::shared_ptr<const Model> model;
     const Model &m;
-    Taxonomy tax;
-    std::vector<const Category *> cats; // by category index
-    QHash<QString, int> catIndex;
-    int N = 0, C = 0, P = 0, W = 1;
-    int T = 0; // tenant nodes: virtual node N + t is our account at vendor tenantVendor[t]
-    int V = 0; // N + T
-    QHash<QString, int> nodeIndex;
-    std::vector<int> peopleOf; // node -> people index or -1
-    std::vector<int> peopleNode; // people index -> node
-    std::vector<int> tenantOf; // vendor node -> tenant slot or -1
-    std::vector<int> tenantVendor; // tenant slot -> vendor node
-    std::vector<int> edgeFrom, edgeTo;
-    std::vector<int> edgeCatStart, edgeCats; // data edges' categories (CSR over edges)
-    std::vector<int> inDataStart, inData; // incoming data edges per node
-    std::vector<int> outDataStart, outData;
-    std::vector<int> heldStart; // over model nodes (a tenant holds what its vendor holds: realNode())
-    std::vector<Held> held;
-    std::vector<quint64> originPool;
-    std::vector<bool> holdsKey; // real node holds a "decrypt" pivot category in plaintext
-    std::vector<int> codeCats, keyCats; // categories whose pivot opens code / encrypted data
-    LabelGraph labels;
+    std::shared_ptr<const Catalog> catalog;
+    std::shared_ptr<const NodeTable> nodes;
+    std::shared_ptr<const EdgeTable> edges;
+    std::vector<std::shared_ptr<const CatOrigins>> origins; // by category; null: nobody's
+    std::vector<std::shared_ptr<const NodeHeld>> held; // by node; null: holds nothing
+    std::vector<char> holdsKey; // by node (NodeHeld::holdsKey), false for a masked node
+    std::shared_ptr<const Propagation> prop;
+    int masked = -1; // a node removed for a what-if: it has no edges, holds nothing, is not ranked
+
+    // Shortcuts into the parts (hot paths).
+    int N = 0, C = 0, P = 0, W = 1, T = 0, V = 0;
+    const std::vector<const Category *> *cats = nullptr;
 
     // Built on the first rank(): the label graph's strongly connected components, their
     // DAG, and cached closures of the "hub" components that many queries run into.
     struct RankIndex {
         std::vector<int> comp, compStart, compLabels, dagStart, dag;
         std::vector<int> hubOf; // comp -> hub slot or -1
-        std::vector<std::vector<quint64>> hubBits;
+        std::vector<std::vector<int>> hubWords; // per hub: its nonzero label words, sorted
+        std::vector<std::vector<quint64>> hubBits; // per hub: those words' values
         std::vector<CatAgg> hubAgg;
+        // Large hubs also keep their closure as a dense bitset with its countNodes(), so that a
+        // query that meets one counts only what it adds (rankQuery()).
+        std::vector<int> hubDense; // per hub: index in dense, or -1
+        std::vector<std::vector<quint64>> dense;
+        std::vector<NodeCounts> denseCounts;
     };
     mutable std::once_flag rankOnce;
     mutable RankIndex ri;
+    mutable std::mutex rankedMutex;
+    mutable std::optional<std::vector<VendorRank>> ranked; // rank(true, true), once complete
 
-    explicit Impl(const Model &model) : m(model), tax(Taxonomy::forModel(model)) { }
-
-    bool carries(int e, int c) const
-    {
-        for (int i = edgeCatStart[std::size_t(e)]; i < edgeCatStart[std::size_t(e) + 1]; ++i)
-            if (edgeCats[std::size_t(i)] == c)
-                return true;
-        return false;
-    }
-    // The model node behind a (possibly virtual) node.
-    int realNode(int v) const { return v < N ? v : tenantVendor[std::size_t(v - N)]; }
-
+    explicit Impl(std::shared_ptr<const Model> model);
+    // A full build (construction).
     void build();
-    // T(v, c) for every node and category: the people a node's copy of c is about.
-    void buildOrigins(std::unordered_map<quint64, int> &slotOf);
+    // The shortcuts, after the parts are set.
+    void refreshShortcuts();
+
+    const Category &cat(int c) const { return *(*cats)[std::size_t(c)]; }
+    // The model node behind a (possibly virtual) node.
+    int realNode(int v) const { return v < N ? v : prop->tenantVendor[std::size_t(v - N)]; }
+    int tenantNode(int v) const
+    {
+        const int t = prop->tenantOf[std::size_t(v)];
+        return t < 0 ? -1 : N + t;
+    }
+
+    std::vector<int> subjectStores; // nodes with a store that names its subjects
+    // The live data edges that carry each category (CSR over categories).
+    void edgesByCategory(std::vector<int> &start, std::vector<int> &list) const;
+    // Origins of one category over the current edges (ANALYSIS.md "Whose data is it?");
+    // carrying: the live data edges that carry it.
+    std::shared_ptr<const CatOrigins> buildOrigins(int c, const int *carrying, int count) const;
+    // What node v holds, from the current edges and origins.
+    std::shared_ptr<const NodeHeld> buildHeld(int v) const;
+    // Tenants and the label graph from the current edges and what nodes hold (signing keys).
+    std::shared_ptr<const Propagation> buildPropagation() const;
+
     void buildRankIndex() const;
     void ensureRankIndex() const
     {
         std::call_once(rankOnce, [this] { buildRankIndex(); });
     }
-    // The closure of the seed labels through the rank index: the labels reached (bits) and
-    // the category aggregate. Equal to the breadth-first search with no hop limit.
-    void closure(const std::vector<int> &seedLabels, std::vector<quint64> &bits, CatAgg &agg) const;
     // Walks the component DAG from `starts`: merges the cached closure of every hub met,
     // except `open`, and the labels of every other component. bits and agg must be cleared.
-    void walk(const std::vector<int> &starts, int open, std::vector<quint64> &bits, CatAgg &agg) const;
-    // Position of each node and edge in id order, for sorting lists without comparing strings.
-    mutable std::once_flag orderOnce;
-    mutable std::vector<int> nodeRank, edgeRank;
-    void ensureOrder() const;
-    void visitComponentLabels(int comp, std::vector<quint64> &bits, CatAgg &agg) const;
+    // With `hubs`, the hubs met are listed there instead of having their labels merged into
+    // bits (their aggregates are merged either way).
+    void walk(const std::vector<int> &starts, int open, LabelSet &bits, CatAgg &agg,
+              std::vector<int> *hubs = nullptr) const;
+    void visitComponentLabels(int comp, LabelSet &bits, CatAgg &agg) const;
     // Adds what the node of label l holds to agg.
-    void addHeld(int l, CatAgg &agg) const
+    void addHeld(int l, CatAgg &agg) const { addHeldAt(realNode(l >> 2), !isPotential(l & 3), agg); }
+    // Adds what model node v holds to agg, at a holder of that certainty. Idempotent, and
+    // adding a node directly covers adding it potentially.
+    void addHeldAt(int v, bool direct, CatAgg &agg) const
     {
-        const int v = realNode(l >> 2);
-        for (int h = heldStart[std::size_t(v)]; h < heldStart[std::size_t(v) + 1]; ++h)
-            agg.add(held[std::size_t(h)], h, !isPotential(l & 3), originPool);
+        const NodeHeld *nh = held[std::size_t(v)].get();
+        if (!nh)
+            return;
+        for (std::size_t g = 0; g < nh->groups.size(); ++g) {
+            const Held &h = nh->groups[g];
+            CatAgg::set(direct ? agg.anyD : agg.anyP, h.cat);
+            if (h.key == Plain)
+                agg.addPlain(h, direct, h.origin < 0 ? nullptr : &nh->origins[std::size_t(h.origin)]);
+            else if (h.key == Locked || !holdsKey[std::size_t(h.key)])
+                CatAgg::set(agg.locked, h.cat);
+            else
+                agg.keyed.push_back(quint64(v) << 32 | quint64(g) << 1 | (direct ? 1 : 0));
+        }
     }
+    // Whether a group's copies can be read by someone: plaintext, or a key holder that holds
+    // a plaintext key.
+    bool openable(const Held &h) const { return h.key == Plain || (h.key >= 0 && holdsKey[std::size_t(h.key)]); }
     // Decides the copies whose key is held elsewhere: plaintext when the key holder (or our
-    // account at it) is reached and holds an exposed key, with the weaker certainty of the
-    // two; encrypted otherwise.
-    void resolve(CatAgg &agg, const std::vector<quint64> &bits) const;
+    // account at it) is reached, with the weaker certainty of the two; encrypted otherwise.
+    // base: labels reached besides bits (a dense bitset, or null).
+    void resolve(CatAgg &agg, const LabelSet &bits, const quint64 *base = nullptr) const;
     // The best certainty with which a real node (or our account at it) is reached, if at all.
-    std::optional<Certainty> reachedAs(const std::vector<quint64> &bits, int node) const;
+    std::optional<Certainty> reachedAs(const LabelSet &bits, int node, const quint64 *base = nullptr) const;
+    // countNodes() of base | bits, from countNodes() of base alone: linear in bits' words.
+    NodeCounts countNodesOver(const quint64 *base, const NodeCounts &baseCounts, const LabelSet &bits) const;
     // Counts reached model nodes by reported state; a vendor and our account at it count once.
-    NodeCounts countNodes(const std::vector<quint64> &bits) const;
+    NodeCounts countNodes(const LabelSet &bits) const;
     ScenarioSummary summarize(const CatAgg &agg, const NodeCounts &n) const;
     // Calls f(node) for every population set in a W-word bitset, in index order.
     template <typename F>
@@ -307,40 +459,73 @@ struct BlastRadiusEngine::Impl {
     {
         for (int w = 0; w < W; ++w)
             for (quint64 b = bits[w]; b; b &= b - 1)
-                f(m.nodes[std::size_t(peopleNode[std::size_t(w * 64 + std::countr_zero(b))])]);
+                f(m.nodes[std::size_t(nodes->peopleNode[std::size_t(w * 64 + std::countr_zero(b))])]);
+    }
+    // The ids of the populations in a W-word bitset, in id order.
+    QStringList peopleIds(const quint64 *bits) const
+    {
+        QStringList out;
+        for (const int k : nodes->peopleByRank)
+            if ((bits[k >> 6] >> (k & 63)) & 1)
+                out << m.nodes[std::size_t(nodes->peopleNode[std::size_t(k)])].id;
+        return out;
     }
     qint64 peopleIn(const quint64 *bits) const
     {
         qint64 n = 0;
-        forEachPerson(bits, [&](const Node &p) { n = saturatingAdd(n, p.count.value_or(0)); });
+        for (int w = 0; w < W; ++w)
+            for (quint64 b = bits[w]; b; b &= b - 1)
+                n = saturatingAdd(n, nodes->peopleCount[std::size_t(w * 64 + std::countr_zero(b))]);
         return n;
     }
     ScenarioSummary rankQuery(int seedLabel) const;
+    // The same figures by a breadth-first search, without the rank index.
+    ScenarioSummary searchQuery(int seedLabel) const;
+    // Both modes for every vendor but the masked node, sorted; empty when cancelled.
+    std::optional<std::vector<VendorRank>> rankAll(const ProgressFn &progress) const;
+    // The cached rankAll(), computed on first use.
+    std::optional<std::vector<VendorRank>> rankedAll(const ProgressFn &progress) const;
 };
 
-// What run() keeps for the lists: the labels it visited, in breadth-first order, with the
-// position of each one's parent and the edge that led to it.
+// What run() keeps: the labels it visited, in breadth-first order, with the position of
+// each one's parent, the edge that led to it and its hops; the reached model nodes in id
+// order with the queue position of their reported label; and the resolved aggregate.
+// The lists with their strings are built from it on request.
 struct BlastRadius::Compact {
     std::shared_ptr<const BlastRadiusEngine::Impl> engine;
     Scenario scenario;
     std::vector<int> seedLabels;
-    bool searched = false; // label, parentPos and edge are filled
-    std::vector<int> label, parentPos, edge;
-    std::vector<quint64> bits; // every label reached
+    std::vector<int> label, parentPos, edge, hops;
+    LabelSet bits; // every label reached
     CatAgg agg; // resolved
-    std::once_flag once;
+    std::vector<int> reached; // model nodes reached, in id order
+    std::vector<int> chosen; // per reached node: queue position of its reported label (slot in chosenSlot)
+    std::vector<quint8> chosenSlot; // label + 4 when it is our account's (tenant) label
+    std::vector<quint8> escalates; // per reached node: controlled is reachable only potentially
+    std::vector<int> potentialPlainPos; // per category: queue position of a potential holder with a readable copy
+
+    std::once_flag nodesOnce, exposedOnce, carriersOnce, servicesOnce, statesOnce, edgesOnce;
     std::vector<ReachedNode> nodes;
-    std::vector<int> nodePos; // queue position of each listed node's reported label
     std::vector<ExposedCategory> exposed;
+    std::vector<QStringList> holders, via; // by category index
     QStringList services;
-    void materialize();
-    void materializeOnce()
-    {
-        std::call_once(once, [this] { materialize(); });
-    }
-    // "the stored credential for X at Y": the step at which the first label of node v's
-    // explaining path became potential. Empty when v was reached directly.
+    std::vector<NodeState> states;
+    std::vector<quint8> edgeFlags;
+
+    // Fills reached/chosen/escalates/potentialPlainPos from the search.
+    void report();
+    void buildNodes();
+    void buildExposed();
+    void buildCarriers();
+    void buildServices();
+    void buildStates();
+    void buildEdgeFlags();
+    // "the stored credential for X at Y": the step at which the first label of an explaining
+    // path became potential. Empty when the label at pos was reached directly.
     QString pivotOf(int pos) const;
+    // Index of a model node in `reached`, or -1.
+    int reachedIndex(int node) const;
+    NodeState stateAt(std::size_t reachedIndex) const;
 };
 
 // Breadth-first over the label graph from the seeds: the first visit of a label is along a

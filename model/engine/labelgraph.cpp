@@ -1,171 +1,263 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Builds the per-model index: node and category numbering, tenant nodes, what each node
-// holds (copy groups with their protection and people), and the label graph (the
-// propagation table).
+// Builds the per-model index: category and node numbering, the edge table with its data
+// adjacency, and the label graph (the propagation table applied to every edge, with tenant
+// nodes). What nodes hold is in held.cpp, whose data it is in origins.cpp.
 #include "model/engine/engineimpl.h"
 
 #include <numeric>
-#include <string>
+#include <unordered_map>
 
 namespace vg {
 
-void BlastRadiusEngine::Impl::build()
+namespace detail {
+
+Catalog::Catalog(const Model &m) : tax(Taxonomy::forModel(m))
 {
     for (const Category &c : tax.all()) {
-        catIndex.insert(c.id, int(cats.size()));
-        if (c.has(Pivot) && c.pivot == PivotKind::Code)
-            codeCats.push_back(int(cats.size()));
-        if (c.has(Pivot) && c.pivot == PivotKind::Decrypt)
-            keyCats.push_back(int(cats.size()));
+        index.insert(c.id, int(cats.size()));
+        isCode.push_back(c.has(Pivot) && c.pivot == PivotKind::Code);
+        isKey.push_back(c.has(Pivot) && c.pivot == PivotKind::Decrypt);
         cats.push_back(&c);
     }
     C = int(cats.size());
+}
+
+namespace {
+
+// Positions of items in id order (identity when the items are sorted already, as in every
+// file VendorGraph writes).
+template <typename T>
+std::vector<int> idOrder(const std::vector<T> &items)
+{
+    std::vector<int> idx(items.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    if (!std::is_sorted(items.begin(), items.end(), [](const T &a, const T &b) { return a.id < b.id; }))
+        std::sort(idx.begin(), idx.end(),
+                  [&](int a, int b) { return items[std::size_t(a)].id < items[std::size_t(b)].id; });
+    return idx;
+}
+
+std::vector<int> inverse(const std::vector<int> &order)
+{
+    std::vector<int> rank(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        rank[std::size_t(order[i])] = int(i);
+    return rank;
+}
+
+} // namespace
+
+NodeTable::NodeTable(const Model &m)
+{
     N = int(m.nodes.size());
-    nodeIndex.reserve(N);
+    index.reserve(N);
+    kind.resize(std::size_t(N));
     peopleOf.assign(std::size_t(N), -1);
-    tenantOf.assign(std::size_t(N), -1);
     for (int i = 0; i < N; ++i) {
-        nodeIndex.insert(m.nodes[std::size_t(i)].id, i);
-        if (m.nodes[std::size_t(i)].kind == NodeKind::People) {
+        const Node &n = m.nodes[std::size_t(i)];
+        index.insert(n.id, i);
+        kind[std::size_t(i)] = n.kind;
+        if (n.kind == NodeKind::People) {
             peopleOf[std::size_t(i)] = P++;
             peopleNode.push_back(i);
+            peopleCount.push_back(n.count.value_or(0));
         }
     }
     W = std::max(1, (P + 63) / 64);
+    rank = inverse(idOrder(m.nodes));
+    peopleByRank.resize(std::size_t(P));
+    std::iota(peopleByRank.begin(), peopleByRank.end(), 0);
+    std::sort(peopleByRank.begin(), peopleByRank.end(), [&](int a, int b) {
+        return rank[std::size_t(peopleNode[std::size_t(a)])] < rank[std::size_t(peopleNode[std::size_t(b)])];
+    });
+}
 
-    const int E = int(m.edges.size());
-    edgeFrom.resize(std::size_t(E));
-    edgeTo.resize(std::size_t(E));
-    edgeCatStart.assign(std::size_t(E) + 1, 0);
-    std::vector<std::pair<int, int>> in, out;
-    for (int e = 0; e < E; ++e) {
-        const Edge &edge = m.edges[std::size_t(e)];
-        const int a = nodeIndex.value(edge.from, -1), b = nodeIndex.value(edge.to, -1);
-        edgeFrom[std::size_t(e)] = a;
-        edgeTo[std::size_t(e)] = b;
-        if (edge.kind == EdgeKind::Data)
-            for (const QString &c : edge.categories)
-                if (const int ci = catIndex.value(c, -1); ci >= 0)
-                    edgeCats.push_back(ci);
-        edgeCatStart[std::size_t(e) + 1] = int(edgeCats.size());
-        if (a < 0 || b < 0)
-            continue;
-        if (edge.kind == EdgeKind::Data) {
-            in.emplace_back(b, e);
-            out.emplace_back(a, e);
-        }
-        // Our account at a vendor: one tenant node per vendor that an access edge leads into.
-        if (edge.kind == EdgeKind::Access && m.nodes[std::size_t(b)].kind == NodeKind::Vendor
-            && tenantOf[std::size_t(b)] < 0) {
-            tenantOf[std::size_t(b)] = T++;
-            tenantVendor.push_back(b);
-        }
+void NodeTable::append(const Model &m, int from)
+{
+    std::vector<int> order(rank.size());
+    for (std::size_t i = 0; i < rank.size(); ++i)
+        order[std::size_t(rank[i])] = int(i);
+    for (int i = from; i < int(m.nodes.size()); ++i) {
+        const Node &n = m.nodes[std::size_t(i)];
+        index.insert(n.id, i);
+        kind.push_back(n.kind);
+        peopleOf.push_back(-1);
+        const auto at = std::lower_bound(order.begin(), order.end(), n.id,
+                                         [&](int x, const QString &id) { return m.nodes[std::size_t(x)].id < id; });
+        order.insert(at, i);
     }
-    V = N + T;
+    N = int(m.nodes.size());
+    rank = inverse(order);
+}
+
+void EdgeTable::setProtection(int e, const Edge &edge, const QHash<QString, int> &nodes)
+{
+    records[std::size_t(e)] = edge.records.value_or(-1);
+    int k = Plain;
+    if (edge.encryption == Encryption::ExternalKey)
+        k = edge.keyHolder.isEmpty() ? kNoKeyHolder : nodes.value(edge.keyHolder, int(Locked));
+    key[std::size_t(e)] = k;
+}
+
+void EdgeTable::buildAdjacency(int N)
+{
+    std::vector<std::pair<int, int>> in, out;
+    for (int e = 0; e < E; ++e)
+        if (kind[std::size_t(e)] == EdgeKind::Data && live(e)) {
+            in.emplace_back(to[std::size_t(e)], e);
+            out.emplace_back(from[std::size_t(e)], e);
+        }
     inDataStart = csr(N, in, inData);
     outDataStart = csr(N, out, outData);
+}
 
-    std::unordered_map<quint64, int> slotOf;
-    buildOrigins(slotOf);
-    // T(v, c) as a W-word set (all zero when no people are behind it).
-    const std::vector<quint64> none(std::size_t(W), 0);
-    auto traced = [&](int v, int c) -> const quint64 * {
-        const auto it = slotOf.find((quint64(v) << 20) | quint64(c));
-        return it == slotOf.end() ? none.data() : &originPool[std::size_t(it->second) * std::size_t(W)];
-    };
-    // Origin sets built by OR are interned, so equal sets share one slot.
-    std::unordered_map<std::string, int> internSlot;
-    auto intern = [&](const std::vector<quint64> &bits) {
-        if (std::all_of(bits.begin(), bits.end(), [](quint64 w) { return w == 0; }))
-            return -1;
-        std::string key(reinterpret_cast<const char *>(bits.data()), bits.size() * sizeof(quint64));
-        auto [it, fresh] = internSlot.try_emplace(std::move(key), int(originPool.size()) / W);
-        if (fresh)
-            originPool.insert(originPool.end(), bits.begin(), bits.end());
-        return it->second;
-    };
+} // namespace detail
 
-    // What each node holds: copy groups by (category, protection).
-    auto keyOf = [&](const std::optional<Encryption> &enc, const QString &keyHolder) {
-        if (enc != Encryption::ExternalKey)
-            return int(Plain);
-        if (keyHolder.isEmpty())
-            return int(Locked); // opened below if the holder itself holds an exposed key
-        return nodeIndex.value(keyHolder, int(Locked));
-    };
-    struct Group {
-        Held h;
-        std::vector<quint64> origins;
-    };
-    heldStart.assign(std::size_t(N) + 1, 0);
-    holdsKey.assign(std::size_t(N), false);
-    std::vector<Group> groups;
-    for (int v = 0; v < N; ++v) {
-        groups.clear();
-        auto group = [&](int c, int key) -> Group & {
-            for (Group &g : groups)
-                if (g.h.cat == c && g.h.key == key)
-                    return g;
-            groups.push_back({{c, -1, 0, false, 0, false, key}, std::vector<quint64>(std::size_t(W), 0)});
-            return groups.back();
-        };
-        auto addCopy = [&](int c, int key, const std::optional<qint64> &records, const quint64 *origins) {
-            Group &g = group(c, key);
-            if (std::all_of(origins, origins + W, [](quint64 w) { return w == 0; }))
-                g.h.unknownPeople = true;
-            if (records) {
-                g.h.hasRecords = true;
-                g.h.maxRecords = std::max(g.h.maxRecords, *records);
-            } else {
-                // No records figure: the population behind this copy is its upper bound.
-                g.h.popBasis = std::max(g.h.popBasis, peopleIn(origins));
-            }
-            for (int w = 0; w < W; ++w)
-                g.origins[std::size_t(w)] |= origins[w];
-        };
-        // Copies received: about the people behind the sender's copy.
-        for (int i = inDataStart[std::size_t(v)]; i < inDataStart[std::size_t(v) + 1]; ++i) {
-            const int e = inData[std::size_t(i)];
-            const Edge &edge = m.edges[std::size_t(e)];
-            for (int k = edgeCatStart[std::size_t(e)]; k < edgeCatStart[std::size_t(e) + 1]; ++k) {
-                const int c = edgeCats[std::size_t(k)];
-                addCopy(c, keyOf(edge.encryption, edge.keyHolder), edge.records, traced(edgeFrom[std::size_t(e)], c));
-            }
+namespace {
+
+// Edge ends by node index. The readers share one QString per node id between the node and
+// the edges that name it, so most ends are found by their data pointer (and length) in a flat
+// open-addressing table, one cache line per look-up; other strings fall back to the id hash.
+class EndLookup final {
+public:
+    explicit EndLookup(const Model &m, const NodeTable &nodes) : m_nodes(nodes)
+    {
+        std::size_t capacity = 16;
+        while (capacity < m.nodes.size() * 2)
+            capacity *= 2;
+        m_mask = capacity - 1;
+        m_slots.assign(capacity, Slot{});
+        for (std::size_t i = 0; i < m.nodes.size(); ++i) {
+            const QString &id = m.nodes[i].id;
+            std::size_t h = hash(id.constData());
+            while (m_slots[h].key && m_slots[h].key != id.constData())
+                h = (h + 1) & m_mask;
+            if (!m_slots[h].key)
+                m_slots[h] = {id.constData(), id.size(), int(i)};
         }
-        // Copies sent (a node holds what it sends; a population is not a holder of its own data).
-        if (m.nodes[std::size_t(v)].kind != NodeKind::People)
-            for (int i = outDataStart[std::size_t(v)]; i < outDataStart[std::size_t(v) + 1]; ++i) {
-                const int e = outData[std::size_t(i)];
-                const Edge &edge = m.edges[std::size_t(e)];
-                for (int k = edgeCatStart[std::size_t(e)]; k < edgeCatStart[std::size_t(e) + 1]; ++k) {
-                    const int c = edgeCats[std::size_t(k)];
-                    addCopy(c, keyOf(edge.encryption, edge.keyHolder), edge.records, traced(v, c));
-                }
-            }
-        for (const StoredData &s : m.nodes[std::size_t(v)].stores) {
-            const int c = catIndex.value(s.category, -1);
-            if (c >= 0)
-                addCopy(c, keyOf(s.encryption, s.keyHolder), s.records, traced(v, c));
-        }
-        for (Group &g : groups) {
-            if (std::find(keyCats.begin(), keyCats.end(), g.h.cat) != keyCats.end() && g.h.key == Plain)
-                holdsKey[std::size_t(v)] = true;
-            g.h.originSlot = intern(g.origins);
-            held.push_back(g.h);
-        }
-        heldStart[std::size_t(v) + 1] = int(held.size());
     }
-    // An external key with no key holder opens data at the same holder only; a key holder that
-    // holds no plaintext key opens nothing.
-    for (int v = 0; v < N; ++v)
-        for (int i = heldStart[std::size_t(v)]; i < heldStart[std::size_t(v) + 1]; ++i) {
-            Held &h = held[std::size_t(i)];
-            if (h.key == Locked) { // no key holder named
-                h.key = holdsKey[std::size_t(v)] ? int(Plain) : int(Locked);
-            } else if (h.key >= 0 && !holdsKey[std::size_t(h.key)]) {
-                h.key = Locked;
-            }
+    int operator()(const QString &id) const
+    {
+        for (std::size_t h = hash(id.constData());; h = (h + 1) & m_mask) {
+            const Slot &s = m_slots[h];
+            if (!s.key)
+                break;
+            if (s.key == id.constData() && s.size == id.size())
+                return s.index;
         }
+        return m_nodes.index.value(id, -1);
+    }
+
+private:
+    struct Slot {
+        const QChar *key = nullptr;
+        qsizetype size = 0;
+        int index = -1;
+    };
+    std::size_t hash(const QChar *p) const
+    {
+        return std::size_t((quintptr(p) >> 4) * 0x9E3779B97F4A7C15ULL >> 20) & m_mask;
+    }
+    const NodeTable &m_nodes;
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+};
+
+} // namespace
+
+BlastRadiusEngine::Impl::Impl(std::shared_ptr<const Model> mdl) : model(std::move(mdl)), m(*model) { }
+
+void BlastRadiusEngine::Impl::refreshShortcuts()
+{
+    C = catalog->C;
+    cats = &catalog->cats;
+    N = nodes->N;
+    P = nodes->P;
+    W = nodes->W;
+    T = prop ? prop->T : 0;
+    V = prop ? prop->V : N;
+}
+
+void BlastRadiusEngine::Impl::build()
+{
+    catalog = std::make_shared<const Catalog>(m);
+    nodes = std::make_shared<const NodeTable>(m);
+    refreshShortcuts();
+
+    auto et = std::make_shared<EdgeTable>();
+    const int E = int(m.edges.size());
+    et->E = E;
+    et->from.resize(std::size_t(E));
+    et->to.resize(std::size_t(E));
+    et->kind.resize(std::size_t(E));
+    et->catStart.assign(std::size_t(E) + 1, 0);
+    et->records.resize(std::size_t(E));
+    et->key.resize(std::size_t(E));
+    const EndLookup end(m, *nodes);
+    // Categories are shared strings too: look them up by data pointer first.
+    std::unordered_map<const QChar *, int> catByData;
+    for (int e = 0; e < E; ++e) {
+        const Edge &edge = m.edges[std::size_t(e)];
+        et->from[std::size_t(e)] = end(edge.from);
+        et->to[std::size_t(e)] = end(edge.to);
+        et->kind[std::size_t(e)] = edge.kind;
+        et->setProtection(e, edge, nodes->index);
+        if (edge.kind == EdgeKind::Data)
+            for (const QString &c : edge.categories) {
+                auto it = catByData.find(c.constData());
+                int ci;
+                if (it != catByData.end() && (*cats)[std::size_t(it->second)]->id == c) {
+                    ci = it->second;
+                } else {
+                    ci = catalog->index.value(c, -1);
+                    if (ci >= 0)
+                        catByData[c.constData()] = ci;
+                }
+                if (ci >= 0)
+                    et->cats.push_back(ci);
+            }
+        et->catStart[std::size_t(e) + 1] = int(et->cats.size());
+    }
+    et->buildAdjacency(N);
+    et->order = idOrder(m.edges);
+    et->rank = inverse(et->order);
+    edges = std::move(et);
+
+    for (int v = 0; v < N; ++v)
+        if (std::any_of(m.nodes[std::size_t(v)].stores.begin(), m.nodes[std::size_t(v)].stores.end(),
+                        [](const StoredData &s) { return !s.subjects.isEmpty(); }))
+            subjectStores.push_back(v);
+    origins.assign(std::size_t(C), nullptr);
+    std::vector<int> carryStart, carrying;
+    edgesByCategory(carryStart, carrying);
+    for (int c = 0; c < C; ++c)
+        origins[std::size_t(c)] = buildOrigins(c, carrying.data() + carryStart[std::size_t(c)],
+                                               carryStart[std::size_t(c) + 1] - carryStart[std::size_t(c)]);
+    held.assign(std::size_t(N), nullptr);
+    holdsKey.assign(std::size_t(N), 0);
+    for (int v = 0; v < N; ++v) {
+        held[std::size_t(v)] = buildHeld(v);
+        holdsKey[std::size_t(v)] = held[std::size_t(v)] && held[std::size_t(v)]->holdsKey;
+    }
+    prop = buildPropagation();
+    refreshShortcuts();
+}
+
+std::shared_ptr<const Propagation> BlastRadiusEngine::Impl::buildPropagation() const
+{
+    auto p = std::make_shared<Propagation>();
+    const EdgeTable &et = *edges;
+    // Our account at a vendor: one tenant node per vendor that an access edge leads into.
+    p->tenantOf.assign(std::size_t(N), -1);
+    for (int e = 0; e < et.E; ++e) {
+        const int b = et.to[std::size_t(e)];
+        if (et.kind[std::size_t(e)] == EdgeKind::Access && et.live(e) && nodes->kind[std::size_t(b)] == NodeKind::Vendor
+            && p->tenantOf[std::size_t(b)] < 0) {
+            p->tenantOf[std::size_t(b)] = p->T++;
+            p->tenantVendor.push_back(b);
+        }
+    }
+    p->V = N + p->T;
     // The propagation table: (edge kind, state of A) -> state of B. A tenant node propagates
     // over its vendor's access edges only; an access edge into a vendor reaches our account there.
     std::vector<std::pair<int, int>> transitions; // label -> label
@@ -174,26 +266,14 @@ void BlastRadiusEngine::Impl::build()
         transitions.emplace_back(from * 4 + fromLabel, to * 4 + toLabel);
         transitionEdge.push_back(e);
     };
-    auto signs = [&](int v) { // holds a code-signing key in plaintext
-        for (int h = heldStart[std::size_t(v)]; h < heldStart[std::size_t(v) + 1]; ++h)
-            if (held[std::size_t(h)].key == Plain
-                && std::find(codeCats.begin(), codeCats.end(), held[std::size_t(h)].cat) != codeCats.end())
-                return true;
-        return false;
-    };
+    auto tenant = [&](int v) { return p->tenantOf[std::size_t(v)] < 0 ? -1 : N + p->tenantOf[std::size_t(v)]; };
     // In id order: the search breaks ties between equally short paths by this order, so the
     // answer does not depend on the order of the model's edges.
-    std::vector<int> byId(static_cast<std::size_t>(E));
-    std::iota(byId.begin(), byId.end(), 0);
-    if (!std::is_sorted(m.edges.begin(), m.edges.end(), [](const Edge &x, const Edge &y) { return x.id < y.id; }))
-        std::sort(byId.begin(), byId.end(),
-                  [&](int x, int y) { return m.edges[std::size_t(x)].id < m.edges[std::size_t(y)].id; });
-    for (const int e : byId) {
-        const Edge &edge = m.edges[std::size_t(e)];
-        const int a = edgeFrom[std::size_t(e)], b = edgeTo[std::size_t(e)];
+    for (const int e : et.order) {
+        const int a = et.from[std::size_t(e)], b = et.to[std::size_t(e)];
         if (a < 0 || b < 0)
             continue;
-        switch (edge.kind) {
+        switch (et.kind[std::size_t(e)]) {
         case EdgeKind::Data: break;
         case EdgeKind::Hosts:
             for (int l : {BD, CD, BP, CP})
@@ -202,16 +282,17 @@ void BlastRadiusEngine::Impl::build()
         case EdgeKind::Code:
             link(a, CD, b, CD, e);
             link(a, CP, b, CP, e);
-            if (signs(a)) { // a stolen signing key is a code channel
+            if (held[std::size_t(a)] && held[std::size_t(a)]->signs) { // a stolen signing key is a code channel
                 link(a, BD, b, CP, e);
                 link(a, BP, b, CP, e);
             }
             break;
         case EdgeKind::Access: {
+            const Edge &edge = m.edges[std::size_t(e)];
             const bool write = edge.scope != Scope::Read;
             const int direct = write ? CD : BD, potential = write ? CP : BP;
-            const int target = tenantOf[std::size_t(b)] >= 0 ? N + tenantOf[std::size_t(b)] : b;
-            for (int from : {a, tenantOf[std::size_t(a)] >= 0 ? N + tenantOf[std::size_t(a)] : -1}) {
+            const int target = tenant(b) >= 0 ? tenant(b) : b;
+            for (int from : {a, tenant(a)}) {
                 if (from < 0)
                     continue;
                 if (edge.stored) {
@@ -225,8 +306,9 @@ void BlastRadiusEngine::Impl::build()
         }
         }
     }
-    labels = LabelGraph(boost::edges_are_unsorted_multi_pass, transitions.begin(), transitions.end(),
-                        transitionEdge.begin(), std::size_t(V) * 4);
+    p->labels = LabelGraph(boost::edges_are_unsorted_multi_pass, transitions.begin(), transitions.end(),
+                           transitionEdge.begin(), std::size_t(p->V) * 4);
+    return p;
 }
 
 } // namespace vg

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The rank index: the label graph condensed into its component DAG, with cached closures of
-// its hubs, and the queries that walk it (rank(), unbounded run()).
+// its hubs, and the queries that walk it (rank()).
 #include "model/engine/engineimpl.h"
 
 #include <boost/graph/strong_components.hpp>
@@ -11,6 +11,7 @@ namespace vg {
 
 void BlastRadiusEngine::Impl::buildRankIndex() const
 {
+    const LabelGraph &labels = prop->labels;
     const std::size_t L = std::size_t(V) * 4;
     ri.comp.assign(L, 0);
     const int K = int(boost::strong_components(
@@ -75,55 +76,86 @@ void BlastRadiusEngine::Impl::buildRankIndex() const
     for (int c : candidates)
         isHub[std::size_t(c)] = true;
 
-    // Closures, successors first, each stopping at hubs already closed.
+    // Closures, successors first, each stopping at hubs already closed. Kept sparse: the
+    // nonzero words only.
+    LabelSet bits;
     for (const int h : order) {
         if (!isHub[std::size_t(h)])
             continue;
-        std::vector<quint64> bits(words, 0);
+        bits.reset(words);
         CatAgg agg;
         agg.init(C, W);
         walk({h}, h, bits, agg);
         agg.normalize();
+        std::vector<int> ws = bits.touched;
+        std::sort(ws.begin(), ws.end());
+        std::vector<quint64> values;
+        values.reserve(ws.size());
+        for (const int w : ws)
+            values.push_back(bits.bits[std::size_t(w)]);
         ri.hubOf[std::size_t(h)] = int(ri.hubBits.size());
-        ri.hubBits.push_back(std::move(bits));
+        // Large closures (a sixteenth of the graph's words or more) are kept dense too, at
+        // most 32 MiB of them.
+        if (ws.size() >= std::max<std::size_t>(2, words / 16) && (ri.dense.size() + 1) * words * 8 <= (32ULL << 20)) {
+            ri.hubDense.push_back(int(ri.dense.size()));
+            ri.dense.push_back(bits.bits);
+            ri.denseCounts.push_back(countNodes(bits));
+        } else {
+            ri.hubDense.push_back(-1);
+        }
+        ri.hubWords.push_back(std::move(ws));
+        ri.hubBits.push_back(std::move(values));
         ri.hubAgg.push_back(std::move(agg));
     }
 }
 
-void BlastRadiusEngine::Impl::visitComponentLabels(int c, std::vector<quint64> &bits, CatAgg &agg) const
+void BlastRadiusEngine::Impl::visitComponentLabels(int c, LabelSet &bits, CatAgg &agg) const
 {
     for (int i = ri.compStart[std::size_t(c)]; i < ri.compStart[std::size_t(c) + 1]; ++i) {
         const int l = ri.compLabels[std::size_t(i)];
-        bits[std::size_t(l) >> 6] |= quint64(1) << (l & 63);
+        bits.set(l);
         addHeld(l, agg);
     }
 }
 
+// A vendor's closure through the index. The hubs it meets are merged last: the largest one
+// kept dense is the base, counted in advance, and only what the rest adds to it is counted.
 ScenarioSummary BlastRadiusEngine::Impl::rankQuery(int seedLabel) const
 {
-    thread_local std::vector<quint64> bits;
+    thread_local LabelSet bits;
     thread_local CatAgg agg;
-    closure({seedLabel}, bits, agg);
-    resolve(agg, bits);
-    return summarize(agg, countNodes(bits));
-}
-
-void BlastRadiusEngine::Impl::closure(const std::vector<int> &seedLabels, std::vector<quint64> &bits, CatAgg &agg) const
-{
-    const std::size_t words = (std::size_t(V) * 4 + 63) / 64;
-    bits.assign(words, 0);
+    thread_local std::vector<int> hubs;
+    bits.reset((std::size_t(V) * 4 + 63) / 64);
     if (agg.C != C || agg.W != W)
         agg.init(C, W);
     else
         agg.reset();
-    std::vector<int> starts;
-    for (const int seedLabel : seedLabels)
-        starts.push_back(ri.comp[std::size_t(seedLabel)]);
-    walk(starts, -1, bits, agg);
+    hubs.clear();
+    walk({ri.comp[std::size_t(seedLabel)]}, -1, bits, agg, &hubs);
+    int base = -1;
+    for (const int h : hubs)
+        if (ri.hubDense[std::size_t(h)] >= 0
+            && (base < 0 || ri.hubWords[std::size_t(h)].size() > ri.hubWords[std::size_t(base)].size()))
+            base = h;
+    for (const int h : hubs) {
+        if (h == base)
+            continue;
+        const std::vector<int> &ws = ri.hubWords[std::size_t(h)];
+        const std::vector<quint64> &vs = ri.hubBits[std::size_t(h)];
+        for (std::size_t i = 0; i < ws.size(); ++i)
+            bits.orWord(ws[i], vs[i]);
+    }
+    if (base < 0) {
+        resolve(agg, bits);
+        return summarize(agg, countNodes(bits));
+    }
+    const quint64 *dense = ri.dense[std::size_t(ri.hubDense[std::size_t(base)])].data();
+    resolve(agg, bits, dense);
+    return summarize(agg, countNodesOver(dense, ri.denseCounts[std::size_t(ri.hubDense[std::size_t(base)])], bits));
 }
 
-void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, std::vector<quint64> &bits,
-                                   CatAgg &agg) const
+void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, LabelSet &bits, CatAgg &agg,
+                                   std::vector<int> *hubs) const
 {
     Scratch &s = scratch(1);
     s.prepare(ri.compStart.size() - 1);
@@ -135,10 +167,15 @@ void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, std
     for (std::size_t q = 0; q < s.queue.size(); ++q) {
         const int c = s.queue[q];
         if (const int hub = ri.hubOf[std::size_t(c)]; hub >= 0 && c != open) {
-            const auto &hb = ri.hubBits[std::size_t(hub)];
-            for (std::size_t w = 0; w < bits.size(); ++w)
-                bits[w] |= hb[w];
             agg.merge(ri.hubAgg[std::size_t(hub)]);
+            if (hubs) {
+                hubs->push_back(hub);
+                continue;
+            }
+            const std::vector<int> &ws = ri.hubWords[std::size_t(hub)];
+            const std::vector<quint64> &vs = ri.hubBits[std::size_t(hub)];
+            for (std::size_t i = 0; i < ws.size(); ++i)
+                bits.orWord(ws[i], vs[i]);
             continue;
         }
         visitComponentLabels(c, bits, agg);
@@ -150,31 +187,70 @@ void BlastRadiusEngine::Impl::walk(const std::vector<int> &starts, int open, std
     }
 }
 
-std::vector<VendorRank> BlastRadiusEngine::rank(bool breach, bool control) const
+std::optional<std::vector<VendorRank>> BlastRadiusEngine::Impl::rankAll(const ProgressFn &progress) const
 {
-    try {
-        d->ensureRankIndex();
-    } catch (const std::exception &e) {
-        qWarning("rank index failed: %s", e.what());
-        return {};
+    ensureRankIndex();
+    std::vector<int> vendors;
+    for (int v = 0; v < N; ++v)
+        if (nodes->kind[std::size_t(v)] == NodeKind::Vendor && v != masked)
+            vendors.push_back(v);
+    const int total = int(vendors.size());
+    struct Row {
+        int vendor;
+        Compromise mode;
+        ScenarioSummary summary;
+    };
+    std::vector<Row> rows;
+    rows.reserve(vendors.size() * 2);
+    for (int i = 0; i < total; ++i) {
+        if (progress && i % 256 == 0 && !progress(i, total))
+            return std::nullopt;
+        const int v = vendors[std::size_t(i)];
+        rows.push_back({v, Compromise::Breached, rankQuery(v * 4 + BD)});
+        rows.push_back({v, Compromise::Controlled, rankQuery(v * 4 + CD)});
     }
-    std::vector<VendorRank> out;
-    for (int v = 0; v < d->N; ++v) {
-        const Node &n = d->m.nodes[std::size_t(v)];
-        if (n.kind != NodeKind::Vendor)
-            continue;
-        if (breach)
-            out.push_back({n.id, n.name, Compromise::Breached, d->rankQuery(v * 4 + BD)});
-        if (control)
-            out.push_back({n.id, n.name, Compromise::Controlled, d->rankQuery(v * 4 + CD)});
-    }
-    std::sort(out.begin(), out.end(), [](const VendorRank &a, const VendorRank &b) {
+    if (progress && !progress(total, total))
+        return std::nullopt;
+    // Highest score first, ties by vendor id (its rank in id order), breach before control.
+    const std::vector<int> &rank = nodes->rank;
+    std::sort(rows.begin(), rows.end(), [&](const Row &a, const Row &b) {
         if (a.summary.score != b.summary.score)
             return a.summary.score > b.summary.score;
-        if (a.vendorId != b.vendorId)
-            return a.vendorId < b.vendorId;
+        if (a.vendor != b.vendor)
+            return rank[std::size_t(a.vendor)] < rank[std::size_t(b.vendor)];
         return a.mode < b.mode;
     });
+    std::vector<VendorRank> out;
+    out.reserve(rows.size());
+    for (const Row &r : rows)
+        out.push_back({m.nodes[std::size_t(r.vendor)].id, m.nodes[std::size_t(r.vendor)].name, r.mode, r.summary});
+    return out;
+}
+
+std::optional<std::vector<VendorRank>> BlastRadiusEngine::Impl::rankedAll(const ProgressFn &progress) const
+{
+    const std::lock_guard lock(rankedMutex);
+    if (!ranked)
+        ranked = rankAll(progress);
+    return ranked;
+}
+
+std::vector<VendorRank> BlastRadiusEngine::rank(bool breach, bool control, const ProgressFn &progress) const
+{
+    std::optional<std::vector<VendorRank>> all;
+    try {
+        all = d->rankedAll(progress);
+    } catch (const std::exception &e) {
+        qWarning("rank failed: %s", e.what());
+        return {};
+    }
+    if (!all)
+        return {};
+    std::vector<VendorRank> out;
+    out.reserve(breach && control ? all->size() : all->size() / 2);
+    for (VendorRank &r : *all)
+        if (r.mode == Compromise::Breached ? breach : control)
+            out.push_back(std::move(r));
     return out;
 }
 

@@ -464,6 +464,50 @@ std::optional<QPointF> FieldReader::position(const QJsonValue &v, const JsonPath
     return p;
 }
 
+QDateTime FieldReader::awareness(const QJsonValue &v, const JsonPath &path)
+{
+    const auto s = string(v, path);
+    if (!s)
+        return {};
+    const auto t = parseAwareness(*s);
+    if (!t) {
+        fail(path,
+             QStringLiteral("expected a date and time with its UTC offset, as 2025-11-26T18:30:00Z or "
+                            "2025-11-26T19:30:00+01:00, found \"%1\"")
+                 .arg(s->left(60)));
+        return {};
+    }
+    return *t;
+}
+
+SavedScenario FieldReader::scenario(const QJsonValue &v, const JsonPath &path)
+{
+    SavedScenario sc;
+    if (!v.isObject()) {
+        fail(path, QStringLiteral("expected a scenario object, found %1").arg(typeName(v)));
+        return sc;
+    }
+    const QJsonObject o = v.toObject();
+    checkKeys(o, {"name", "breach", "control", "max_hops", "potential", "aware_at"}, path,
+              QStringLiteral("a scenario"));
+    if (!o.contains(u"name"))
+        fail(JsonPath(path, "name"), QStringLiteral("missing; every scenario needs a name"));
+    else
+        sc.name = string(o.value(u"name"), JsonPath(path, "name")).value_or(QString());
+    if (o.contains(u"breach"))
+        sc.breach = stringList(o.value(u"breach"), JsonPath(path, "breach"));
+    if (o.contains(u"control"))
+        sc.control = stringList(o.value(u"control"), JsonPath(path, "control"));
+    if (o.contains(u"max_hops"))
+        if (auto h = integer(o.value(u"max_hops"), JsonPath(path, "max_hops"), 0, kMaxHops))
+            sc.maxHops = int(*h);
+    if (o.contains(u"potential"))
+        sc.potential = boolean(o.value(u"potential"), JsonPath(path, "potential")).value_or(true);
+    if (o.contains(u"aware_at"))
+        sc.awareness = awareness(o.value(u"aware_at"), JsonPath(path, "aware_at"));
+    return sc;
+}
+
 QMap<QString, qint64> FieldReader::regionCounts(const QJsonValue &v, const JsonPath &path)
 {
     QMap<QString, qint64> out;

@@ -67,6 +67,9 @@ public:
     // hadId tells whether the edge named its id (otherwise one is generated later).
     Edge edge(const QJsonValue &v, const JsonPath &path, bool *hadId);
     std::optional<QPointF> position(const QJsonValue &v, const JsonPath &path);
+    SavedScenario scenario(const QJsonValue &v, const JsonPath &path);
+    // An awareness time (formatAwareness()); an invalid QDateTime after a problem.
+    QDateTime awareness(const QJsonValue &v, const JsonPath &path);
 
 private:
     std::optional<Encryption> encryption(const QJsonValue &v, const JsonPath &path);

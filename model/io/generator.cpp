@@ -82,6 +82,9 @@ Model generateModel(const GeneratorParams &p)
                  .arg(p.vendors)
                  .arg(p.edges)
                  .arg(p.seed);
+    const bool deep = p.shape == GeneratorShape::DeepChains;
+    if (deep)
+        m.name += QStringLiteral(", deep chains");
     m.organization =
         Organization{QStringLiteral("Synthetic Corp"), {QStringLiteral("US"), QStringLiteral("EU")}, {}, false};
     QHash<QString, QString> intern;
@@ -143,6 +146,22 @@ Model generateModel(const GeneratorParams &p)
     auto busy = [&](const std::vector<QString> &v) -> const QString & {
         return v[std::size_t(rng.skewed(qint64(v.size()), 2.0))];
     };
+    // Deep chains: a service passes data (and credentials) a few places along its region of
+    // kRegion services, wrapping at the region's end, so regions are strongly connected and
+    // paths through them are long.
+    constexpr qint64 kRegion = 2000;
+    const qint64 nS = qint64(S.size());
+    qint64 chainFrom = 0;
+    auto chainSource = [&]() -> const QString & {
+        chainFrom = rng.below(nS);
+        return S[std::size_t(chainFrom)];
+    };
+    auto chainNext = [&]() -> const QString & {
+        const qint64 start = chainFrom / kRegion * kRegion;
+        const qint64 size = std::min(kRegion, nS - start);
+        const qint64 step = 1 + rng.skewed(6, 2.0);
+        return S[std::size_t(start + (chainFrom - start + step) % size)];
+    };
 
     m.edges.reserve(std::size_t(p.edges));
     for (qint64 i = 0; i < p.edges; ++i) {
@@ -154,10 +173,10 @@ Model generateModel(const GeneratorParams &p)
             const int r2 = int(rng.below(100));
             if (r2 < 10) {
                 e.from = any(P);
-                e.to = pop(S);
+                e.to = deep ? any(S) : pop(S);
             } else if (r2 < 35) {
-                e.from = any(S);
-                e.to = pop(S);
+                e.from = deep ? chainSource() : any(S);
+                e.to = deep ? chainNext() : pop(S);
             } else if (r2 < 80) {
                 e.from = any(S);
                 e.to = pop(V);
@@ -174,8 +193,8 @@ Model generateModel(const GeneratorParams &p)
             e.kind = EdgeKind::Access;
             const int r2 = int(rng.below(100));
             if (r2 < 40) {
-                e.from = any(S);
-                e.to = pop(S);
+                e.from = deep ? chainSource() : any(S);
+                e.to = deep ? chainNext() : pop(S);
             } else if (r2 < 65) {
                 e.from = any(S);
                 e.to = pop(V);

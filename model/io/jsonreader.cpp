@@ -73,8 +73,9 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
     QHash<QString, Slot> slots;
     FieldReader r;
     const JsonPath rootPath;
-    static constexpr std::array<const char *, 8> rootKeys{"format",     "version", "name",  "organization",
-                                                          "categories", "nodes",   "edges", "layout"};
+    static constexpr std::array<const char *, 10> rootKeys{"format",     "version",        "name",  "organization",
+                                                           "categories", "nodes",          "edges", "layout",
+                                                           "scenarios",  "active_scenario"};
     if (sc.peek() != '}') {
         for (;;) {
             QString key;
@@ -257,6 +258,14 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
                 if (auto pos = r.position(it.value(), JsonPath(layoutPath, &key)))
                     m.layout.insert(key, *pos);
             }
+        }))
+        return syntaxError();
+    if (!eachElement("scenarios", [&](const QJsonValue &v, const JsonPath &p, qsizetype) {
+            m.scenarios.push_back(r.scenario(v, p));
+        }))
+        return syntaxError();
+    if (!withLine("active_scenario", [&](const QJsonValue &v) {
+            m.activeScenario = r.string(v, JsonPath(rootPath, "active_scenario")).value_or(QString());
         }))
         return syntaxError();
     generateEdgeIds(m, hadId);

@@ -284,6 +284,26 @@ QByteArray toJsonText(const Organization &org)
     return std::move(o.out);
 }
 
+QByteArray toJsonText(const SavedScenario &sc)
+{
+    Writer o;
+    o.open();
+    o.field("name", sc.name);
+    o.fieldIfSet("breach", sc.breach);
+    o.fieldIfSet("control", sc.control);
+    if (sc.maxHops) {
+        o.key("max_hops");
+        o.num(qint64(*sc.maxHops));
+    }
+    if (!sc.potential) {
+        o.key("potential");
+        o.out += "false";
+    }
+    o.fieldIfSet("aware_at", formatAwareness(sc.awareness));
+    o.close();
+    return std::move(o.out);
+}
+
 QByteArray serializeModelJson(const Model &m)
 {
     Writer w;
@@ -325,7 +345,21 @@ QByteArray serializeModelJson(const Model &m)
         w.num(it->y());
         w.out += ']';
     }
-    w.out += first ? "}\n}\n" : "\n  }\n}\n";
+    w.out += first ? "}" : "\n  }";
+    // Scenarios in the user's order, written only when there are some (older files keep their bytes).
+    if (!m.scenarios.empty()) {
+        w.out += ",\n  \"scenarios\": [";
+        for (std::size_t i = 0; i < m.scenarios.size(); ++i) {
+            w.out += i ? ",\n    " : "\n    ";
+            w.out += toJsonText(m.scenarios[i]);
+        }
+        w.out += "\n  ]";
+    }
+    if (!m.activeScenario.isEmpty()) {
+        w.out += ",\n  \"active_scenario\": ";
+        w.str(m.activeScenario);
+    }
+    w.out += "\n}\n";
     return std::move(w.out);
 }
 

@@ -19,5 +19,6 @@ QByteArray toJsonText(const QMap<QString, QString> &attributes);
 QByteArray toJsonText(const QMap<QString, qint64> &regionCounts);
 QByteArray toJsonText(const VendorProfile &vendor);
 QByteArray toJsonText(const Organization &organization);
+QByteArray toJsonText(const SavedScenario &scenario);
 
 } // namespace vg

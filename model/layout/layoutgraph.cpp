@@ -6,6 +6,7 @@
 #include "model/layout/placement.h"
 #include "model/layout/tierslayout.h"
 
+#include <QRectF>
 #include <QSet>
 
 #include <cmath>
@@ -92,6 +93,41 @@ Expected<QHash<QString, QPointF>> runLayout(LayoutKind kind, const Model &model,
         out.insert(g.ids[std::size_t(i)], QPointF(std::round(p.x()), std::round(p.y())));
     }
     return out;
+}
+
+Expected<QHash<QString, QPointF>> placeUnplaced(const Model &model, const QStringList &unplaced,
+                                                const LayoutControl &control)
+{
+    if (unplaced.isEmpty())
+        return QHash<QString, QPointF>();
+    const QSet<QString> fresh(unplaced.begin(), unplaced.end());
+    QRectF placed;
+    bool any = false;
+    for (auto it = model.layout.cbegin(); it != model.layout.cend(); ++it) {
+        if (fresh.contains(it.key()))
+            continue;
+        const QRectF r(*it, QSizeF(kNodeWidth, kNodeHeight));
+        placed = any ? placed.united(r) : r;
+        any = true;
+    }
+    Model subset;
+    subset.nodes.reserve(std::size_t(unplaced.size()));
+    for (const Node &n : model.nodes)
+        if (fresh.contains(n.id))
+            subset.nodes.push_back(n);
+    for (const Edge &e : model.edges)
+        if (fresh.contains(e.from) && fresh.contains(e.to))
+            subset.edges.push_back(e);
+    Expected<QHash<QString, QPointF>> pos = runLayout(LayoutKind::Tiers, subset, {}, control);
+    if (!pos || !any)
+        return pos;
+    QPointF min(1e300, 1e300);
+    for (const QPointF &p : *pos)
+        min = QPointF(std::min(min.x(), p.x()), std::min(min.y(), p.y()));
+    const QPointF shift = QPointF(placed.right() + 2 * kColumnGap, placed.top()) - min;
+    for (QPointF &p : *pos)
+        p = QPointF(std::round(p.x() + shift.x()), std::round(p.y() + shift.y()));
+    return pos;
 }
 
 } // namespace vg

@@ -59,4 +59,11 @@ bool isCancellation(const Error &e);
 Expected<QHash<QString, QPointF>> runLayout(LayoutKind kind, const Model &model, const QStringList &only,
                                             const LayoutControl &control, QString *note = nullptr);
 
+// Places nodes that have no position (an import, a file with a few missing) without moving
+// any that have one: a Tiers layout of the unplaced nodes among themselves, set to the right of
+// the placed ones' bounding box, top-aligned with it. With nothing placed, it is the whole
+// Tiers layout.
+Expected<QHash<QString, QPointF>> placeUnplaced(const Model &model, const QStringList &unplaced,
+                                                const LayoutControl &control);
+
 } // namespace vg

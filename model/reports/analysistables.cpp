@@ -75,21 +75,24 @@ Table categoryMatrix(const BlastRadius &r, const Model &)
     QHash<QString, const ReachedNode *> reached;
     for (const ReachedNode &n : r.nodes())
         reached.insert(n.id, &n);
-    QStringList holders;
+    QSet<QString> held;
+    std::vector<QSet<QString>> holdersOf;
     for (const ExposedCategory &c : r.exposed()) {
         t.headers << QStringLiteral("T%1 %2").arg(c.tier).arg(c.category);
         t.columnKeys << c.category;
-        for (const QString &h : c.holders)
-            if (!holders.contains(h))
-                holders << h;
+        const QStringList h = r.holders(c.category);
+        holdersOf.emplace_back(h.begin(), h.end());
+        held.unite(holdersOf.back());
     }
+    QStringList holders(held.begin(), held.end());
     holders.sort();
     for (const QString &h : holders) {
         std::vector<QVariant> row{h};
         std::vector<QString> notes{h};
         const ReachedNode *rn = reached.value(h);
+        std::size_t k = 0;
         for (const ExposedCategory &c : r.exposed()) {
-            if (!c.holders.contains(h)) {
+            if (!holdersOf[k++].contains(h)) {
                 row.emplace_back();
                 notes.emplace_back();
                 continue;

@@ -28,4 +28,25 @@ QString toCsv(const std::vector<VendorRank> &ranks)
     return out;
 }
 
+QString toCsv(const BlastRadius &radius)
+{
+    QString out = QStringLiteral("category,name,tier,exposure,plaintext,some_encrypted,people,records,holders,origins,"
+                                 "pivot\r\n");
+    for (const ExposedCategory &c : radius.exposed()) {
+        const QStringList row{csvCell(c.category),
+                              csvCell(c.name),
+                              QString::number(c.tier),
+                              toString(c.certainty),
+                              c.plaintext ? toString(*c.plaintext) : QStringLiteral("encrypted"),
+                              c.someEncrypted ? QStringLiteral("yes") : QStringLiteral("no"),
+                              QString::number(c.people),
+                              c.recordsKnown ? QString::number(c.records) : QString(),
+                              csvCell(radius.holders(c.category).join(QLatin1Char(';'))),
+                              csvCell(c.origins.join(QLatin1Char(';'))),
+                              csvCell(c.pivot)};
+        out += row.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return out;
+}
+
 } // namespace vg

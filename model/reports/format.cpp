@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/reports/format.h"
 
+#include "model/io/csvwriter.h"
+
 #include <QLocale>
 
 #include <charconv>
@@ -50,16 +52,9 @@ QString printable(const QString &s)
 
 QString csvCell(const QString &s)
 {
-    QString v = s;
-    bool numeric = false;
-    v.toDouble(&numeric);
-    if (!numeric && !v.isEmpty()
-        && (v[0] == u'=' || v[0] == u'+' || v[0] == u'-' || v[0] == u'@' || v[0] == u'\t' || v[0] == u'\r'))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
-        || v.contains(QLatin1Char('\r')))
-        v = QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return v;
+    // One rule for every CSV VendorGraph writes (model/io/csvwriter): formula triggers,
+    // TAB, CR and NUL are neutralised; plain negative numbers stay numbers.
+    return csvEscape(s);
 }
 
 } // namespace vg

@@ -19,7 +19,7 @@ QString plural(qint64 n, const char *one, const char *many);
 QString printable(const QString &s);
 
 // One CSV cell (RFC 4180), with a cell that a spreadsheet would evaluate (starting with
-// = + - @ tab CR) prefixed by an apostrophe.
+// = + - @ tab CR NUL) prefixed by an apostrophe (csvEscape()).
 QString csvCell(const QString &s);
 
 } // namespace vg

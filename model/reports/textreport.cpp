@@ -123,7 +123,7 @@ QString toText(const BlastRadius &r, const Model &model, bool paths)
                                       : QString());
         t << "  " << pad(QStringLiteral("T%1").arg(x->tier), 5) << pad(name, 26) << rpad(peopleText(*x), 14)
           << rpad(x->recordsKnown ? formatCount(x->records) : QStringLiteral("-"), 14) << "  " << pad(plain, 10)
-          << x->holders.join(u", ") << '\n';
+          << r.holders(x->category).join(u", ") << '\n';
         if (!x->pivot.isEmpty())
             t << "  " << pad(QString(), 31) << "plaintext only potentially, through " << x->pivot << '\n';
     }

@@ -92,8 +92,10 @@ Model readTables(Database &db, FieldReader &r)
                 m.name = st.text(1);
             else if (key == u"organization")
                 m.organization = r.organization(parseJsonColumn(st.text(1), where, r), JsonPath(&where));
+            else if (key == u"active_scenario")
+                m.activeScenario = st.text(1);
             else
-                r.fail(where, QStringLiteral("unknown key; expected name or organization"));
+                r.fail(where, QStringLiteral("unknown key; expected name, organization or active_scenario"));
         }
     }
     {
@@ -261,6 +263,57 @@ Model readTables(Database &db, FieldReader &r)
         while (st.step())
             m.layout.insert(st.text(0), QPointF(st.real(1), st.real(2)));
     }
+    {
+        Statement st = db.prepare(
+            "SELECT name, breach, control, max_hops, potential, aware_at FROM scenarios ORDER BY position, name");
+        while (st.step()) {
+            SavedScenario sc;
+            sc.name = st.text(0);
+            auto col = [&](const char *name) {
+                return QStringLiteral("table scenarios, name \"%1\", column %2")
+                    .arg(sc.name.left(200), QLatin1StringView(name));
+            };
+            // Space-separated node ids; an empty item (two spaces) is a problem, not skipped.
+            auto ids = [&](int column, const char *name) {
+                QStringList out;
+                if (st.isNull(column))
+                    return out;
+                const QString text = st.text(column);
+                for (const QString &id : text.split(QLatin1Char(' '))) {
+                    if (id.isEmpty()) {
+                        r.fail(col(name), QStringLiteral("expected node ids separated by single spaces"));
+                        break;
+                    }
+                    out << id;
+                }
+                return out;
+            };
+            sc.breach = ids(1, "breach");
+            sc.control = ids(2, "control");
+            if (!st.isNull(3)) {
+                const qint64 hops = st.integer(3);
+                if (hops < 0 || hops > kMaxHops)
+                    r.fail(col("max_hops"), QStringLiteral("must be from 0 to %1, found %2").arg(kMaxHops).arg(hops));
+                else
+                    sc.maxHops = int(hops);
+            }
+            const qint64 potential = st.integer(4);
+            if (potential != 0 && potential != 1)
+                r.fail(col("potential"), QStringLiteral("expected 0 or 1, found %1").arg(potential));
+            sc.potential = potential != 0;
+            if (!st.isNull(5)) {
+                const auto t = parseAwareness(st.text(5));
+                if (!t)
+                    r.fail(col("aware_at"),
+                           QStringLiteral("expected a date and time with its UTC offset, as 2025-11-26T18:30:00Z, "
+                                          "found \"%1\"")
+                               .arg(st.text(5).left(60)));
+                else
+                    sc.awareness = *t;
+            }
+            m.scenarios.push_back(std::move(sc));
+        }
+    }
     return m;
 }
 
@@ -340,6 +393,11 @@ Expected<Model> readImage(const QByteArray &image, const QString &fileName, std:
                 p.where = QStringLiteral("table categories, id \"%1\" (%2)").arg(m.categories[i].id.left(140), p.where);
             else if (parts.size() >= 2 && parts[1] == u"layout")
                 p.where = QStringLiteral("table layout (%1)").arg(p.where);
+            else if (parts.size() >= 3 && parts[1] == u"scenarios" && i < m.scenarios.size())
+                p.where =
+                    QStringLiteral("table scenarios, name \"%1\" (%2)").arg(m.scenarios[i].name.left(200), p.where);
+            else if (parts.size() >= 2 && parts[1] == u"active_scenario")
+                p.where = QStringLiteral("table meta, key \"active_scenario\" (%1)").arg(p.where);
             problems->push_back(std::move(p));
         }
         return m;

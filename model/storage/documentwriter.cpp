@@ -21,6 +21,8 @@ void insertModel(Database &db, const Model &m)
     meta.bind(1, QStringLiteral("name")).bind(2, m.name).run();
     if (m.organization)
         meta.bind(1, QStringLiteral("organization")).bindUtf8(2, toJsonText(*m.organization)).run();
+    if (!m.activeScenario.isEmpty())
+        meta.bind(1, QStringLiteral("active_scenario")).bind(2, m.activeScenario).run();
     Statement cat = db.prepare("INSERT INTO categories(id, name, tier, flags) VALUES(?, ?, ?, ?)");
     for (const CategoryDef *c : sortedById(m.categories)) {
         cat.bind(1, c->id).bind(2, c->name);
@@ -74,6 +76,22 @@ void insertModel(Database &db, const Model &m)
     Statement pos = db.prepare("INSERT INTO layout(node_id, x, y) VALUES(?, ?, ?)");
     for (auto it = m.layout.cbegin(); it != m.layout.cend(); ++it)
         pos.bind(1, it.key()).bind(2, it->x()).bind(3, it->y()).run();
+    Statement sc = db.prepare("INSERT INTO scenarios(name, position, breach, control, max_hops, potential, aware_at) "
+                              "VALUES(?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < m.scenarios.size(); ++i) {
+        const SavedScenario &s = m.scenarios[i];
+        sc.bind(1, s.name).bind(2, qint64(i));
+        if (!s.breach.isEmpty())
+            sc.bind(3, s.breach.join(QLatin1Char(' ')));
+        if (!s.control.isEmpty())
+            sc.bind(4, s.control.join(QLatin1Char(' ')));
+        if (s.maxHops)
+            sc.bind(5, qint64(*s.maxHops));
+        sc.bind(6, qint64(s.potential ? 1 : 0));
+        if (s.awareness.isValid())
+            sc.bind(7, formatAwareness(s.awareness));
+        sc.run();
+    }
     tx.commit();
 }
 

@@ -31,8 +31,15 @@ ALTER TABLE edges ADD COLUMN key_holder TEXT;
 ALTER TABLE edges ADD COLUMN subjects TEXT;
 )SQL";
 
+// Migration 3 -> 4: scenarios saved with the document, in the user's order (position). Seeds
+// are space-separated node ids; aware_at is an ISO 8601 date and time with its UTC offset.
+// The active scenario's name is meta key active_scenario.
+constexpr const char *kMigration3to4 = R"SQL(
+CREATE TABLE scenarios(name TEXT PRIMARY KEY NOT NULL, position INTEGER NOT NULL, breach TEXT, control TEXT, max_hops INTEGER, potential INTEGER NOT NULL, aware_at TEXT) STRICT, WITHOUT ROWID;
+)SQL";
+
 // migrations[i] takes a document from version i+1 to i+2.
-constexpr const char *kMigrations[] = {kMigration1to2, kMigration2to3};
+constexpr const char *kMigrations[] = {kMigration1to2, kMigration2to3, kMigration3to4};
 static_assert(std::size(kMigrations) == kDocumentSchemaVersion - 1);
 } // namespace
 

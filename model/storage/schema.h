@@ -13,7 +13,7 @@ namespace vg {
 // The .vgdb document: an SQLite file (described in resources/FORMAT.md). application_id
 // identifies it; user_version is the schema version.
 inline constexpr qint32 kDocumentApplicationId = 0x56475244; // "VGRD"
-inline constexpr int kDocumentSchemaVersion = 3;
+inline constexpr int kDocumentSchemaVersion = 4;
 
 // The DDL of schema version `version` (1 .. kDocumentSchemaVersion).
 QByteArray documentSchemaSql(int version);

@@ -300,9 +300,72 @@ private Q_SLOTS:
         r = run({QStringLiteral("bench"), path("r.vgdb"), QStringLiteral("--queries"), QStringLiteral("5")});
         QCOMPARE(r.code, 0);
         const QJsonObject b = QJsonDocument::fromJson(r.out.toUtf8()).object();
-        for (const char *key : {"queries", "scenario_median_ms", "scenario_p95_ms", "rank_s", "peak_rss_mb"})
+        for (const char *key : {"queries", "scenario_median_ms", "scenario_p95_ms", "rank_s", "peak_rss_mb",
+                                "full_scenario_median_ms", "lists_median_ms", "states_median_ms", "edit_update_ms",
+                                "edit_update_max_ms", "edit_model_copy_ms", "whatif_s", "prepare_s", "index_s"})
             QVERIFY2(b.contains(QLatin1StringView(key)), key);
         QCOMPARE(b.value(u"queries").toInt(), 5);
+        QCOMPARE(b.value(u"edit_path").toString(), QStringLiteral("incremental"));
+        QVERIFY(b.value(u"edit_update_ms").toDouble() > 0);
+        QVERIFY(b.value(u"full_scenario_median_ms").toDouble() >= b.value(u"scenario_median_ms").toDouble());
+    }
+
+    void generateWritesDeepChains()
+    {
+        const QStringList args{QStringLiteral("generate"), QStringLiteral("--shape"), QStringLiteral("deep-chains"),
+                               QStringLiteral("--people"), QStringLiteral("30"),      QStringLiteral("--services"),
+                               QStringLiteral("600"),      QStringLiteral("--edges"), QStringLiteral("5000"),
+                               QStringLiteral("--seed"),   QStringLiteral("3")};
+        QCOMPARE(run(args + QStringList{path("deep1.json")}).code, 0);
+        QCOMPARE(run(args + QStringList{path("deep2.json")}).code, 0);
+        QCOMPARE(test::readAll(path("deep1.json")), test::readAll(path("deep2.json")));
+        const auto m = loadModel(path("deep1.json"));
+        QVERIFY(m.ok());
+        QVERIFY(m->name.endsWith(QStringLiteral("deep chains")));
+        const Run bad =
+            run({QStringLiteral("generate"), QStringLiteral("--shape"), QStringLiteral("spiral"), path("deep3.json")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("--shape must be default or deep-chains")), qPrintable(bad.err));
+        QVERIFY(!QFile::exists(path("deep3.json")));
+    }
+
+    // A scenario saved in the model runs by name, or as the active one, like the same seeds.
+    void blastRunsSavedScenarios_data()
+    {
+        QTest::addColumn<QStringList>("saved");
+        QTest::addColumn<QStringList>("explicit_");
+        QTest::newRow("by name") << test::ids({"--scenario", "Chat app controlled"})
+                                 << test::ids({"--control", "chat_widget", "--max-hops", "3"});
+        QTest::newRow("the active one") << test::ids({"--scenario", "active"}) << test::ids({"--breach", "analytics"});
+    }
+    void blastRunsSavedScenarios()
+    {
+        QFETCH(QStringList, saved);
+        QFETCH(QStringList, explicit_);
+        Model m = bundledSample();
+        m.scenarios.push_back({QStringLiteral("Analytics breach"),
+                               {QStringLiteral("analytics")},
+                               {},
+                               std::nullopt,
+                               true,
+                               QDateTime(QDate(2025, 11, 26), QTime(18, 0), Qt::UTC)});
+        m.scenarios.push_back(
+            {QStringLiteral("Chat app controlled"), {}, {QStringLiteral("chat_widget")}, 3, true, {}});
+        m.activeScenario = QStringLiteral("Analytics breach");
+        QVERIFY(saveModel(m, path("scen.vgdb")).ok());
+        const QStringList json{QStringLiteral("--format"), QStringLiteral("json")};
+        const Run a = run(QStringList{QStringLiteral("blast"), path("scen.vgdb")} + saved + json);
+        const Run b = run(QStringList{QStringLiteral("blast"), path("scen.vgdb")} + explicit_ + json);
+        QCOMPARE(a.code, 0);
+        QCOMPARE(a.out, b.out);
+        const Run missing =
+            run({QStringLiteral("blast"), path("scen.vgdb"), QStringLiteral("--scenario"), QStringLiteral("Nope")});
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("\"Analytics breach\", \"Chat app controlled\"")),
+                 qPrintable(missing.err));
+        const Run both = run({QStringLiteral("blast"), path("scen.vgdb"), QStringLiteral("--scenario"),
+                              QStringLiteral("active"), QStringLiteral("--breach"), QStringLiteral("crm")});
+        QCOMPARE(both.code, 2);
     }
 
     void csvNeutralisesFormulas()

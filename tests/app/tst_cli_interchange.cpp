@@ -5,6 +5,8 @@
 #include "model/io/modelfile.h"
 #include "model/io/sample.h"
 
+#include <QDir>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -50,8 +52,8 @@ private Q_SLOTS:
     {
         const Run r = run({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
-        for (const char *cmd :
-             {"export MODEL --format json|csv|graphml|dot|mermaid --out PATH", "import IN...", "bench-import"})
+        for (const char *cmd : {"export MODEL --format json|csv|graphml|dot|mermaid|png|svg|pdf --out PATH",
+                                "import IN...", "bench-import"})
             QVERIFY2(r.out.contains(QLatin1StringView(cmd)), cmd);
     }
 
@@ -91,6 +93,51 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(test::readAll(m_dir.filePath(out))).startsWith(starts));
         QCOMPARE(QFileInfo(m_dir.filePath(out)).permissions() & (QFile::ReadOther | QFile::ReadGroup),
                  QFileDevice::Permissions());
+    }
+
+    // blast --format csv: the scenario's exposed categories, one RFC 4180 row each.
+    void blastWritesExposedCategoriesAsCsv()
+    {
+        const Run r = run({QStringLiteral("blast"), path("sample.vgdb"), QStringLiteral("--breach"),
+                           QStringLiteral("analytics"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(r.code, 0);
+        const QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QVERIFY(lines.value(0).startsWith(QStringLiteral("category,name,tier,exposure,plaintext")));
+        QCOMPARE(lines.size(), 7); // the six categories the analytics SDK received
+        QVERIFY2(lines.contains(QStringLiteral("CONTACT.EMAIL,Email address,3,direct,direct,no,4200000,4200000,"
+                                               "analytics,api_users,")),
+                 qPrintable(lines.join(u'|')));
+    }
+
+    // bench-export times the diagrams and the one-pager, with the busiest vendor as the seed.
+    void benchExportPrintsTimings()
+    {
+        const Run r =
+            run({QStringLiteral("bench-export"), path("sample.vgdb"), QStringLiteral("--runs"), QStringLiteral("1")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const char *key : {"png_2x_s", "svg_s", "pdf_s", "blast_png_2x_s", "report_s"})
+            QVERIFY2(o.value(QLatin1StringView(key)).toDouble() > 0, key);
+        QVERIFY(o.value(QStringLiteral("seeds")).toString().endsWith(QStringLiteral("breached")));
+        QVERIFY(o.value(QStringLiteral("reached")).toInt() > 1);
+    }
+
+    // bench-canvas prints every key the canvas benchmark promises (issue 7), with sane values.
+    void benchCanvasPrintsEveryKey()
+    {
+        const QString shots = path("shots");
+        QVERIFY(QDir().mkpath(shots));
+        const Run r = run({QStringLiteral("bench-canvas"), path("sample.vgdb"), QStringLiteral("--save"), shots});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const char *key : {"nodes", "edges", "load_s", "scene_s", "fit_paint_ms", "zoom100_paint_ms", "tiers_s",
+                                "organic_s", "layered_s", "edit_ms", "peak_rss_mb"})
+            QVERIFY2(o.contains(QLatin1StringView(key)), key);
+        QCOMPARE(o.value(QStringLiteral("nodes")).toInt(), 76);
+        QVERIFY(o.value(QStringLiteral("edit_ms")).toDouble() > 0);
+        QCOMPARE(o.value(QStringLiteral("edit_items_refreshed")).toDouble(), 1.0);
+        QVERIFY(o.value(QStringLiteral("layered_s")).toDouble() > 0); // the sample is small enough for dot
+        QVERIFY(!QImage(shots + QStringLiteral("/zoom100.png")).isNull());
     }
 
     void exportedDotRendersWithGraphviz()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/io/importplan.h"
 #include "views/dialogs/prompter.h"
+#include "views/export/diagramexport.h"
 
 #include <QStringList>
 
@@ -42,6 +44,34 @@ public:
     std::optional<QStringList> askCategories(QWidget *, const Taxonomy &, const QStringList &) override
     {
         return categories;
+    }
+    QStringList importPaths;
+    QString exportPath;
+    bool importAccepted = true;
+    QHash<QString, QString> importDecisions;
+    int importPreviews = 0;
+    QStringList askImportPaths(QWidget *, const QString &) override { return importPaths; }
+    QString askExportPath(QWidget *, const QString &, const QString &) override { return exportPath; }
+    std::optional<ImportPlan> lastPlan; // the last preview shown
+    bool confirmImport(QWidget *, const ImportPlan &plan, QHash<QString, QString> *decisions) override
+    {
+        ++importPreviews;
+        lastPlan = plan;
+        *decisions = importDecisions;
+        return importAccepted;
+    }
+    // The diagram dialog: its answer (scope, scale) and whether blast was offered.
+    bool diagramAccepted = true;
+    std::optional<DiagramRequest::Scope> diagramScope;
+    double diagramScale = 1;
+    bool blastOffered = false;
+    bool askDiagramOptions(QWidget *, DiagramRequest *request, bool, bool, bool blastAvailable) override
+    {
+        blastOffered = blastAvailable;
+        if (diagramScope)
+            request->scope = *diagramScope;
+        request->scale = diagramScale;
+        return diagramAccepted;
     }
 };
 

@@ -4,10 +4,8 @@
 #include "model/document/document.h"
 #include "model/document/selection.h"
 #include "views/canvas/canvasstyle.h"
+#include "views/canvas/edgegrid.h"
 #include "views/canvas/graphscene.h"
-
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -15,22 +13,9 @@
 #include <cmath>
 #include <thread>
 
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-
 namespace vg {
 
 namespace {
-
-using Point = bg::model::point<double, 2, bg::cs::cartesian>;
-using Box = bg::model::box<Point>;
-using Entry = std::pair<Box, int>;
-
-Box boxOf(const QLineF &l)
-{
-    return Box(Point(std::min(l.x1(), l.x2()), std::min(l.y1(), l.y2())),
-               Point(std::max(l.x1(), l.x2()), std::max(l.y1(), l.y2())));
-}
 
 // Liang-Barsky: the part of the segment inside the rectangle (t0..t1 of its length), if any.
 bool clip(const QLineF &l, const QRectF &r, double *t0out, double *t1out)
@@ -96,7 +81,7 @@ void drawArrow(QPainter *p, const QLineF &l, qreal size)
 } // namespace
 
 struct EdgeLayer::Index {
-    bgi::rtree<Entry, bgi::rstar<16>> tree;
+    EdgeGrid grid;
 };
 
 // The last density image, with what it was drawn for.
@@ -111,7 +96,45 @@ struct EdgeLayer::Density {
 namespace {
 
 // Above this many edges in view, they are aggregated rather than stroked one by one.
+// Thin opaque lines straight into an image's memory, for the batched (far out or crowded)
+// drawing: QPainter's aliased cosmetic lines cost a call per pixel, which makes a few
+// thousand lines crossing the screen take tens of milliseconds. lines are in device
+// coordinates relative to the image; colours are opaque ARGB. Rows are split between two
+// threads, each drawing every line clipped to its half.
+void rasterLines(QImage *image, const std::vector<std::pair<QLineF, QRgb>> &lines)
+{
+    const int w = image->width(), h = image->height();
+    auto *bits = reinterpret_cast<QRgb *>(image->bits());
+    const qsizetype stride = image->bytesPerLine() / qsizetype(sizeof(QRgb));
+    auto band = [&](int top, int bottom) {
+        const QRectF area(0, top, w - 0.001, bottom - top - 0.001);
+        for (const auto &[l, c] : lines) {
+            double t0 = 0, t1 = 1;
+            if (!clip(l, area, &t0, &t1))
+                continue;
+            const QPointF a = l.pointAt(t0), b = l.pointAt(t1);
+            const double dx = b.x() - a.x(), dy = b.y() - a.y();
+            const int n = int(std::ceil(std::max(std::abs(dx), std::abs(dy))));
+            const double sx = n ? dx / n : 0, sy = n ? dy / n : 0;
+            double x = a.x(), y = a.y();
+            for (int i = 0; i <= n; ++i, x += sx, y += sy) {
+                const int px = int(x), py = int(y);
+                if (px >= 0 && px < w && py >= top && py < bottom)
+                    bits[qsizetype(py) * stride + px] = c;
+            }
+        }
+    };
+    if (lines.size() < 400 || h < 64) {
+        band(0, h);
+        return;
+    }
+    std::thread second([&] { band(h / 2, h); });
+    band(0, h / 2);
+    second.join();
+}
+
 constexpr int kAggregateAbove = 6000;
+constexpr int kDetailedUpTo = 700;
 // Density layers: the four kinds, faded edges, emphasised edges.
 constexpr int kLayers = 6;
 
@@ -190,8 +213,6 @@ void EdgeLayer::rebuild()
         ++pairCount[quint64(a) << 32 | quint32(b)];
     });
     QHash<quint64, int> seen;
-    std::vector<Entry> entries;
-    entries.reserve(std::size_t(s.edgeCount()));
     s.forEachEdge([&](int h, const Edge &) {
         const int a = std::min(s.edgeFrom(h), s.edgeTo(h)), b = std::max(s.edgeFrom(h), s.edgeTo(h));
         const quint64 key = quint64(a) << 32 | quint32(b);
@@ -212,9 +233,8 @@ void EdgeLayer::rebuild()
                 l.translate(nrm / len * m_offset[std::size_t(h)]);
         }
         m_geom[std::size_t(h)] = l;
-        entries.emplace_back(boxOf(l), h);
     });
-    m_index->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());
+    m_index->grid.reset(m_geom);
     ++m_revision;
     update();
 }
@@ -246,7 +266,7 @@ void EdgeLayer::place(int h)
             l.translate(nrm / len * m_offset[std::size_t(h)]);
     }
     m_geom[std::size_t(h)] = l;
-    m_index->tree.insert(Entry(boxOf(l), h));
+    m_index->grid.set(h, l);
     ++m_revision;
     update(l.p1().x() < l.p2().x() ? QRectF(l.p1(), l.p2()).normalized().adjusted(-20, -20, 20, 20)
                                    : QRectF(l.p2(), l.p1()).normalized().adjusted(-20, -20, 20, 20));
@@ -257,7 +277,7 @@ void EdgeLayer::unplace(int h)
     if (std::size_t(h) >= m_geom.size() || m_geom[std::size_t(h)].isNull())
         return;
     const QLineF l = m_geom[std::size_t(h)];
-    m_index->tree.remove(Entry(boxOf(l), h));
+    m_index->grid.remove(h);
     ++m_revision;
     m_geom[std::size_t(h)] = QLineF();
     update(QRectF(l.p1(), l.p2()).normalized().adjusted(-20, -20, 20, 20));
@@ -327,14 +347,13 @@ int EdgeLayer::edgeAt(QPointF p, qreal tol) const
 {
     int best = -1;
     double bestDist = tol;
-    const Box query(Point(p.x() - tol, p.y() - tol), Point(p.x() + tol, p.y() + tol));
-    for (auto it = m_index->tree.qbegin(bgi::intersects(query)); it != m_index->tree.qend(); ++it) {
-        const double d = distance(p, clipped(m_geom[std::size_t(it->second)]));
+    m_index->grid.query(QRectF(p.x() - tol, p.y() - tol, 2 * tol, 2 * tol), [&](int h) {
+        const double d = distance(p, clipped(m_geom[std::size_t(h)]));
         if (d < bestDist) {
             bestDist = d;
-            best = it->second;
+            best = h;
         }
-    }
+    });
     return best;
 }
 
@@ -347,6 +366,9 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         const QRectF deviceRect(0, 0, device->width(), device->height());
         exposed &= p->worldTransform().inverted().mapRect(deviceRect).adjusted(-30, -30, 30, 30);
     }
+    // ... nor more than the painter's clip lets through (a partial render()).
+    if (p->hasClipping())
+        exposed &= p->clipBoundingRect().adjusted(-4, -4, 4, 4);
     const qreal lod = option->levelOfDetailFromTransform(p->worldTransform());
     const CanvasStyle &s = m_scene->canvasStyle();
     const GraphStore &store = m_scene->document()->store();
@@ -357,13 +379,13 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         m_lastAggregated = true;
         return;
     }
-    const Box query(Point(exposed.left(), exposed.top()), Point(exposed.right(), exposed.bottom()));
     // What crosses the exposed area.
     thread_local std::vector<int> hits;
     hits.clear();
-    for (auto it = m_index->tree.qbegin(bgi::intersects(query)); it != m_index->tree.qend(); ++it)
-        if (crosses(m_geom[std::size_t(it->second)], exposed))
-            hits.push_back(it->second);
+    m_index->grid.query(exposed, [&](int h) {
+        if (crosses(m_geom[std::size_t(h)], exposed))
+            hits.push_back(h);
+    });
     const int count = int(hits.size());
     m_lastDrawn = count;
     m_lastAggregated = count > kAggregateAbove;
@@ -371,24 +393,52 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         drawDensity(p, hits, exposed);
         return;
     }
-    const bool detailed = lod >= 0.3 && count <= 2500;
+    // Each detailed edge costs ~40 us when it crosses the screen (antialiased strokes, dashes);
+    // more than a few hundred on screen is a hairball anyway.
+    const bool detailed = lod >= 0.3 && count <= kDetailedUpTo;
     p->setRenderHint(QPainter::Antialiasing, detailed);
     if (!detailed) {
-        // Far out or crowded: one batch of thin lines per kind; the overlay's edges on top.
-        std::array<std::vector<QLineF>, 4> byKind;
+        // Far out or crowded: thin lines, rasterised in one pass in the translucent colours
+        // pre-mixed with the background (faded ones first); emphasised, coloured and selected
+        // edges on top with the painter.
+        const QTransform t = p->worldTransform();
+        QRect target = t.mapRect(exposed).toAlignedRect();
+        if (const QPaintDevice *device = p->device())
+            target &= QRect(0, 0, device->width(), device->height());
+        const double a = count > 20000 ? 70 / 255.0 : 150 / 255.0;
+        auto mixed = [&](const QColor &e) {
+            const QColor &bg = s.background;
+            return qRgb(int(255 * (bg.redF() + (e.redF() - bg.redF()) * a)),
+                        int(255 * (bg.greenF() + (e.greenF() - bg.greenF()) * a)),
+                        int(255 * (bg.blueF() + (e.blueF() - bg.blueF()) * a)));
+        };
+        const std::array<QRgb, 5> colours{mixed(s.edgeColor[0]), mixed(s.edgeColor[1]), mixed(s.edgeColor[2]),
+                                          mixed(s.edgeColor[3]), mixed(s.faded)};
+        std::vector<std::pair<QLineF, QRgb>> faded, plain;
         std::vector<std::pair<int, Look>> special;
+        const QPointF origin = target.topLeft();
         for (const int h : hits) {
             const Look look = m_scene->edgeLook(h);
-            if (look.emphasis || look.faded || look.color.isValid() || m_scene->isEdgeSelected(h))
+            if (look.emphasis || look.color.isValid() || m_scene->isEdgeSelected(h)) {
                 special.emplace_back(h, look);
+                continue;
+            }
+            const QLineF &l = m_geom[std::size_t(h)];
+            const QLineF device(t.map(l.p1()) - origin, t.map(l.p2()) - origin);
+            if (look.faded)
+                faded.emplace_back(device, colours[4]);
             else
-                byKind[std::size_t(store.edgeAt(h).kind)].push_back(m_geom[std::size_t(h)]);
+                plain.emplace_back(device, colours[std::size_t(store.edgeAt(h).kind)]);
         }
-        for (std::size_t k = 0; k < 4; ++k) {
-            QColor c = s.edgeColor[k];
-            c.setAlpha(count > 20000 ? 70 : 150);
-            p->setPen(QPen(c, 0));
-            p->drawLines(byKind[k].data(), int(byKind[k].size()));
+        if (!target.isEmpty() && (!faded.empty() || !plain.empty())) {
+            QImage image(target.size(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            faded.insert(faded.end(), plain.begin(), plain.end());
+            rasterLines(&image, faded);
+            p->save();
+            p->resetTransform();
+            p->drawImage(target.topLeft(), image);
+            p->restore();
         }
         std::stable_sort(special.begin(), special.end(),
                          [](const auto &a, const auto &b) { return a.second.emphasis < b.second.emphasis; });
@@ -443,7 +493,7 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         p->setBrush(c);
         if (headVisible)
             drawArrow(p, l, 11 + w);
-        if (lod < 0.55 || count > 1500 || !exposed.contains(l.center()))
+        if (lod < 0.55 || count > kDetailedUpTo / 2 || !exposed.contains(l.center()))
             return;
         // Badges at the middle: a data edge's category count, an access edge's key and scope.
         QString text;

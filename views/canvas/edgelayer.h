@@ -15,10 +15,12 @@ class GraphScene;
 
 // All edges of the canvas as one item. Half a million QGraphicsItems would not keep the
 // 70,000-node model usable, so edges are drawn in batches by style from a spatial index
-// (a Boost.Geometry R-tree of their bounding boxes): a paint asks the index for the edges
-// in the exposed rectangle only. Level of detail: close in, each kind has its own stroke
-// (data solid with a category-count badge, access dashed with a key mark and its scope,
-// code dotted, hosts double) and an arrowhead; further out, thin solid lines by kind; and
+// (EdgeGrid: each edge registered in the grid cells it passes through, so that a small
+// rectangle finds only the edges near it, however long): a paint asks the index for the
+// edges in the exposed rectangle only. Level of detail: close in (up to 700 edges on
+// screen), each kind has its own stroke (data solid with a category-count badge, access
+// dashed with a key mark and its scope, code dotted, hosts double) and an arrowhead; further
+// out or more crowded, thin lines by kind rasterised straight into an image; and
 // when thousands cross the view (the whole map, or the spokes of a hub), they are
 // aggregated into a density image: each edge is rasterised into per-kind counters at a
 // fraction of the screen's resolution (on two threads), and the counts become colour and

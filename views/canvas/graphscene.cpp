@@ -214,8 +214,8 @@ void GraphScene::applyFilter()
     }
     std::vector<char> nodeOk(std::size_t(s.nodeSlots()), 0), edgeOk(std::size_t(s.edgeSlots()), 0);
     s.forEachNode([&](int h, const Node &n) {
-        bool ok = true;
-        if (n.kind == NodeKind::Vendor) {
+        bool ok = m_filter.onlyNodes.isEmpty() || m_filter.onlyNodes.contains(n.id);
+        if (ok && n.kind == NodeKind::Vendor) {
             const int t = n.vendor && n.vendor->tier ? std::clamp(*n.vendor->tier, 1, 4) - 1 : 4;
             ok = m_filter.vendorTiers[std::size_t(t)];
         }

@@ -19,10 +19,12 @@ struct ViewFilter {
     QStringList focus;
     int depth = 1;
     Direction direction = Direction::Both;
+    // When not empty, only these nodes are shown (a diagram of a blast subgraph).
+    QSet<QString> onlyNodes;
 
     bool isIdentity() const
     {
-        return focus.isEmpty() && categories.isEmpty() && edgeKinds == std::array<bool, 4>{true, true, true, true}
+        return focus.isEmpty() && categories.isEmpty() && onlyNodes.isEmpty() && edgeKinds == std::array<bool, 4>{true, true, true, true}
         && vendorTiers == std::array<bool, 5>{true, true, true, true, true};
     }
     bool operator==(const ViewFilter &) const = default;

@@ -77,8 +77,9 @@ void ExposureFlow::paint(QPainter *p, const QRectF &area, bool dark) const
             pop[o] += double(counts.value(o));
             cat[c.category] += double(counts.value(o));
         }
-        for (const QString &h : c.holders) {
-            const double share = double(c.people) / double(c.holders.size());
+        const QStringList holders = r.holders(c.category);
+        for (const QString &h : holders) {
+            const double share = double(c.people) / double(holders.size());
             right[{c.category, h}] += share;
             hold[h] += share;
         }

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/dialogs/prompter.h"
 
+#include "model/io/importplan.h"
 #include "views/dialogs/categorypicker.h"
+#include "views/dialogs/diagramoptionsdialog.h"
+#include "views/dialogs/importpreviewdialog.h"
+#include "views/export/diagramexport.h"
 
 #include <QFileDialog>
 #include <QMenu>
@@ -113,6 +117,39 @@ std::optional<QStringList> DialogPrompter::askCategories(QWidget *parent, const 
     if (picker.exec() != QDialog::Accepted)
         return std::nullopt;
     return picker.checked();
+}
+
+QStringList DialogPrompter::askImportPaths(QWidget *parent, const QString &dir)
+{
+    return QFileDialog::getOpenFileNames(
+        parent, QObject::tr("Import"), dir,
+        QObject::tr("Inventories and graphs (*.csv *.tsv *.txt *.graphml *.xml *.gexf *.json *.vgdb);;All files (*)"));
+}
+
+QString DialogPrompter::askExportPath(QWidget *parent, const QString &suggested, const QString &filter)
+{
+    QFileDialog dialog(parent, QObject::tr("Export"), suggested, filter);
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    return dialog.exec() == QDialog::Accepted ? dialog.selectedFiles().value(0) : QString();
+}
+
+bool DialogPrompter::confirmImport(QWidget *parent, const ImportPlan &plan, QHash<QString, QString> *decisions)
+{
+    ImportPreviewDialog dialog(plan, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    *decisions = dialog.decisions();
+    return true;
+}
+
+bool DialogPrompter::askDiagramOptions(QWidget *parent, DiagramRequest *request, bool png, bool pdf,
+                                       bool blastAvailable)
+{
+    DiagramOptionsDialog dialog(*request, png, pdf, blastAvailable, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    dialog.apply(request);
+    return true;
 }
 
 } // namespace vg

@@ -3,6 +3,7 @@
 
 #include "model/domain/model.h"
 
+#include <QHash>
 #include <QPoint>
 #include <QString>
 #include <QStringList>
@@ -14,6 +15,8 @@ class QWidget;
 namespace vg {
 
 class Taxonomy;
+struct DiagramRequest;
+struct ImportPlan;
 
 // Every question the main window asks the user. Injectable so that GUI tests answer
 // deterministically instead of hunting for modal dialogs.
@@ -36,6 +39,15 @@ public:
     // The categories of a data edge (the searchable, checkable picker).
     virtual std::optional<QStringList> askCategories(QWidget *parent, const Taxonomy &taxonomy,
                                                      const QStringList &current) = 0;
+    // Files to import (empty when cancelled), and a path to export to (filter: "PNG image (*.png)").
+    virtual QStringList askImportPaths(QWidget *parent, const QString &dir) = 0;
+    virtual QString askExportPath(QWidget *parent, const QString &suggested, const QString &filter) = 0;
+    // The preview of an import: what will be added, matched and rejected; the user settles the
+    // uncertain matches (decisions: UncertainMatch::key -> node id, or empty for a new node).
+    // False when cancelled.
+    virtual bool confirmImport(QWidget *parent, const ImportPlan &plan, QHash<QString, QString> *decisions) = 0;
+    // A diagram's scope, scale, title and page; false when cancelled.
+    virtual bool askDiagramOptions(QWidget *parent, DiagramRequest *request, bool png, bool pdf, bool blastAvailable) = 0;
 };
 
 // The real dialogs: QMessageBox, QFileDialog, popup menus and the category picker.
@@ -51,6 +63,10 @@ public:
                                         const QString &to) override;
     std::optional<QStringList> askCategories(QWidget *parent, const Taxonomy &taxonomy,
                                              const QStringList &current) override;
+    QStringList askImportPaths(QWidget *parent, const QString &dir) override;
+    QString askExportPath(QWidget *parent, const QString &suggested, const QString &filter) override;
+    bool confirmImport(QWidget *parent, const ImportPlan &plan, QHash<QString, QString> *decisions) override;
+    bool askDiagramOptions(QWidget *parent, DiagramRequest *request, bool png, bool pdf, bool blastAvailable) override;
 };
 
 } // namespace vg

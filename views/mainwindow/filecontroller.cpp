@@ -40,8 +40,7 @@ Expected<Model> loadWithLayout(const QString &path, const LayoutControl &control
             return std::move(*m);
         // A model with no positions at all gets the whole Tiers layout; one with a few
         // missing gets them beside the rest.
-        const bool all = unplaced.size() == qsizetype(m->nodes.size());
-        auto positions = runLayout(LayoutKind::Tiers, *m, all ? QStringList() : unplaced, control);
+        auto positions = placeUnplaced(*m, unplaced, control);
         if (!positions)
             return positions.error();
         for (auto it = positions->cbegin(); it != positions->cend(); ++it)

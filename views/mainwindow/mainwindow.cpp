@@ -9,6 +9,7 @@
 #include "views/canvas/minimap.h"
 #include "views/mainwindow/editcontroller.h"
 #include "views/mainwindow/filecontroller.h"
+#include "views/mainwindow/interchangecontroller.h"
 #include "views/mainwindow/scenariocontroller.h"
 #include "views/mainwindow/theme.h"
 #include "views/mainwindow/viewcontroller.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(std::unique_ptr<Prompter> prompter, QWidget *parent)
     setCentralWidget(m_view);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
     m_files = new FileController(this);
+    m_interchange = new InterchangeController(this);
     m_edits = new EditController(this);
     m_views = new ViewController(this);
     m_scenarios = new ScenarioController(this, m_analysis);
@@ -200,6 +202,16 @@ void MainWindow::createMenus()
     for (QAction *a : file->actions())
         if (a->menuRole() == QAction::QuitRole)
             quit = a;
+    // Import and Export come after Save As; the team server's entries after them.
+    QAction *quitSeparator = nullptr;
+    for (QAction *a : file->actions()) {
+        if (a == quit)
+            break;
+        if (a->isSeparator())
+            quitSeparator = a;
+    }
+    m_interchange->createActions(file, quitSeparator ? quitSeparator : quit);
+    connect(m_scenarioPanel, &ScenarioPanel::reportRequested, m_interchange, [this] { m_interchange->exportReport(); });
     m_team = TeamController::install(this, m_doc, file, quit);
     m_edits->createActions(menuBar()->addMenu(tr("&Edit")), bar);
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -18,6 +18,7 @@ class AnalysisService;
 class Document;
 class EditController;
 class FileController;
+class InterchangeController;
 class FilterPanel;
 class GraphScene;
 class GraphView;
@@ -62,6 +63,7 @@ public:
     TeamController *team() const { return m_team; }
     Prompter *prompter() const { return m_prompter.get(); }
     FileController *files() const { return m_files; }
+    InterchangeController *interchange() const { return m_interchange; }
     EditController *edits() const { return m_edits; }
     ViewController *views() const { return m_views; }
     QTableView *nodeView() const;
@@ -106,6 +108,7 @@ private:
     ScenarioController *m_scenarios = nullptr;
     TeamController *m_team = nullptr;
     FileController *m_files = nullptr;
+    InterchangeController *m_interchange = nullptr;
     EditController *m_edits = nullptr;
     ViewController *m_views = nullptr;
     QLabel *m_counts;

@@ -164,7 +164,7 @@ AnalysisPanel::AnalysisPanel(Document *doc, Selection *selection, AnalysisServic
             return;
         for (const ExposedCategory &c : r->radius->exposed())
             if (c.category == category)
-                Q_EMIT showRequested(c.holders, c.via);
+                Q_EMIT showRequested(r->radius->holders(category), r->radius->via(category));
     });
     connect(m_matrixView, &QTableView::doubleClicked, this, [this](const QModelIndex &i) {
         const QString holder = i.siblingAtColumn(0).data().toString();

@@ -76,6 +76,11 @@ ScenarioPanel::ScenarioPanel(Document *doc, Selection *selection, AnalysisServic
     resultLayout->addWidget(m_summary);
     resultLayout->addWidget(m_cost);
     resultLayout->addWidget(m_assumptions);
+    m_report = new QPushButton(QIcon::fromTheme(QStringLiteral("document-export")), tr("Incident Re&port (PDF)..."),
+                               resultBox);
+    m_report->setToolTip(tr("The one-pager for the meeting after a breach: exposed data, people, deadlines, cost"));
+    connect(m_report, &QPushButton::clicked, this, &ScenarioPanel::reportRequested);
+    resultLayout->addWidget(m_report, 0, Qt::AlignLeft);
     layout->addWidget(resultBox);
     auto *whyBox = new QGroupBox(tr("Why is the selected node reached?"), this);
     auto *whyLayout = new QVBoxLayout(whyBox);
@@ -138,6 +143,7 @@ void ScenarioPanel::refreshScenario()
     m_potential->setChecked(s.potential);
     m_remove->setEnabled(!s.seeds.empty());
     m_clear->setEnabled(!s.seeds.empty());
+    m_report->setEnabled(!s.seeds.empty());
     m_updating = false;
     refreshResult();
 }

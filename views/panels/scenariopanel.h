@@ -26,6 +26,11 @@ public:
     QString summaryText() const;
     QString costText() const;
     QString explanationText() const;
+    QPushButton *reportButton() const { return m_report; }
+
+Q_SIGNALS:
+    // The Incident Report button: the window asks where to write it.
+    void reportRequested();
 
 private:
     void refreshScenario();
@@ -37,7 +42,7 @@ private:
     Selection *m_selection;
     AnalysisService *m_analysis;
     QListWidget *m_seeds;
-    QPushButton *m_remove, *m_clear;
+    QPushButton *m_remove, *m_clear, *m_report;
     QCheckBox *m_limit, *m_potential;
     QSpinBox *m_hops;
     QLabel *m_status, *m_summary, *m_cost, *m_assumptions, *m_explain;

@@ -51,6 +51,13 @@ inline const Obligation &obligation(const BlastRadius &r, const QString &regime)
     qFatal("no regime %s", qPrintable(regime));
 }
 
+inline bool sameSummary(const ScenarioSummary &a, const ScenarioSummary &b)
+{
+    return a.reached == b.reached && a.reachedDirect == b.reachedDirect && a.controlled == b.controlled
+        && std::equal(std::begin(a.categoriesByTier), std::end(a.categoriesByTier), std::begin(b.categoriesByTier))
+        && a.people == b.people && a.score == b.score;
+}
+
 inline Seed breach(const char *id) { return {QString::fromLatin1(id), Compromise::Breached}; }
 inline Seed control(const char *id) { return {QString::fromLatin1(id), Compromise::Controlled}; }
 

@@ -60,8 +60,8 @@ private Q_SLOTS:
         const BlastRadius r = blast(engine, {breach("bg")});
         const ExposedCategory *crim = category(r, "CRIMINAL");
         QVERIFY(crim);
-        QCOMPARE(crim->holders, QStringList{QStringLiteral("bg")});
-        QCOMPARE(crim->via, QStringList{QStringLiteral("e3")});
+        QCOMPARE(r.holders(crim->category), QStringList{QStringLiteral("bg")});
+        QCOMPARE(r.via(crim->category), QStringList{QStringLiteral("e3")});
         QCOMPARE(crim->origins, QStringList{QStringLiteral("cand")});
         QCOMPARE(crim->people, qint64(60000));
         QVERIFY(obligation(r, QStringLiteral("GDPR-34")).status == ObligationStatus::Likely);
@@ -221,6 +221,52 @@ private Q_SLOTS:
         QCOMPARE(subs[0].categories, test::ids({"HEALTH.CLINICAL", "ID.NAME"}));
         QCOMPARE(subs[0].weight, tierWeight(1) + tierWeight(3));
         QCOMPARE(subs[0].score, 2 * std::max(1.0, subs[0].weight)); // ANALYSIS.md: vendors x max(1, weight)
+    }
+
+    // A shared sub-processor is weighted by the sensitivity of what reaches it: each category's
+    // tier weight, at the encrypted factor when every copy there is encrypted with a key held
+    // elsewhere.
+    void concentrationWeighsWhatReachesTheProvider_data()
+    {
+        QTest::addColumn<QByteArray>("edges"); // data edges from v1 and v2 into "sub"
+        QTest::addColumn<double>("weight");
+        auto row = [](const char *name, const char *edges, double weight) {
+            QTest::newRow(name) << QByteArray(edges) << weight;
+        };
+        row("tier-1 data in plaintext: the full weight",
+            R"([{"from": "v1", "to": "sub", "kind": "data", "categories": ["HEALTH.CLINICAL"]},
+                {"from": "v2", "to": "sub", "kind": "data", "categories": ["HEALTH.CLINICAL"]}])",
+            10.0);
+        row("tier-1 data only under an external key: the encrypted factor",
+            R"([{"from": "v1", "to": "sub", "kind": "data", "categories": ["HEALTH.CLINICAL"], "encryption": "external-key"},
+                {"from": "v2", "to": "sub", "kind": "data", "categories": ["HEALTH.CLINICAL"], "encryption": "external-key"}])",
+            2.0);
+        row("one readable copy is enough for the full weight",
+            R"([{"from": "v1", "to": "sub", "kind": "data", "categories": ["HEALTH.CLINICAL"], "encryption": "external-key"},
+                {"from": "v2", "to": "sub", "kind": "data", "categories": ["HEALTH.CLINICAL"], "encryption": "holder-key"}])",
+            10.0);
+        row("categories add up: tier 3 plain and tier 1 encrypted",
+            R"([{"from": "v1", "to": "sub", "kind": "data", "categories": ["CONTACT.EMAIL"]},
+                {"from": "v2", "to": "sub", "kind": "data", "categories": ["HEALTH.CLINICAL"], "encryption": "external-key"}])",
+            4.0);
+        row("tier 4 alone weighs little: the score keeps at least one per vendor",
+            R"([{"from": "v1", "to": "sub", "kind": "data", "categories": ["AGG.ANON"]},
+                {"from": "v2", "to": "sub", "kind": "data", "categories": ["AGG.ANON"]}])",
+            tierWeight(4));
+    }
+    void concentrationWeighsWhatReachesTheProvider()
+    {
+        QFETCH(QByteArray, edges);
+        QFETCH(double, weight);
+        const Model m = model(
+            R"([{"id": "sub", "kind": "vendor"}, {"id": "v1", "kind": "vendor"}, {"id": "v2", "kind": "vendor"}])",
+            edges.constData());
+        const auto subs = BlastRadiusEngine(m).concentration();
+        QCOMPARE(subs.size(), std::size_t(1));
+        QCOMPARE(subs[0].id, QStringLiteral("sub"));
+        QCOMPARE(subs[0].vendors, test::ids({"v1", "v2"}));
+        QCOMPARE(subs[0].weight, weight);
+        QCOMPARE(subs[0].score, 2 * std::max(1.0, weight));
     }
 
     // A 12,000-hop chain: each node names its predecessor and edge; paths only on request.

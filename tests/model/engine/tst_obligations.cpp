@@ -127,7 +127,8 @@ private Q_SLOTS:
         QVERIFY(obligation(blast(engine, {breach("a")}), QStringLiteral("GDPR-34")).status
                 == ObligationStatus::NotTriggered);
         for (const char *regime : {"GDPR-33", "GDPR-34"}) {
-            const Obligation &o = obligation(blast(engine, {breach("a"), breach("b")}), QLatin1StringView(regime));
+            const BlastRadius r = blast(engine, {breach("a"), breach("b")});
+            const Obligation &o = obligation(r, QLatin1StringView(regime));
             QVERIFY2(o.status == ObligationStatus::Assess, qPrintable(o.reason));
             QVERIFY2(o.reason.contains(QStringLiteral("population unknown for HEALTH.CLINICAL")), qPrintable(o.reason));
         }

@@ -149,11 +149,11 @@ private Q_SLOTS:
                         for (const ExposedCategory &x : before->exposed())
                             qInfo("before %s plain=%d origins=%s holders=%s", qPrintable(x.category),
                                   x.plaintext ? int(*x.plaintext) : -1, qPrintable(x.origins.join(u",")),
-                                  qPrintable(x.holders.join(u",")));
+                                  qPrintable(before->holders(x.category).join(u",")));
                         for (const ExposedCategory &x : after->exposed())
                             qInfo("after %s plain=%d origins=%s holders=%s", qPrintable(x.category),
                                   x.plaintext ? int(*x.plaintext) : -1, qPrintable(x.origins.join(u",")),
-                                  qPrintable(x.holders.join(u",")));
+                                  qPrintable(after->holders(x.category).join(u",")));
                     }
                     QVERIFY2(rankOf(b.status) >= rankOf(a.status),
                              qPrintable(where + QStringLiteral(": ") + a.regime + QStringLiteral(" ")

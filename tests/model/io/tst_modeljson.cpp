@@ -239,6 +239,49 @@ private Q_SLOTS:
         QTest::newRow("unknown category flag")
             << doc("[]", "[]", R"(, "categories": [{"id": "ID.NAME", "flags": ["SHINY"]}])") << "/categories/0/flags/0"
             << "unknown flag";
+        const char *kScenarioNodes = R"([{"id": "a", "kind": "service"}, {"id": "b", "kind": "vendor"}])";
+        auto scenarios = [&](const char *list, const char *active = "") {
+            return doc(kScenarioNodes, "[]", (QByteArray(R"(, "scenarios": )") + list + active).constData());
+        };
+        QTest::newRow("scenario seed that is not a node")
+            << scenarios(R"([{"name": "s", "breach": ["b", "ghost"]}])") << "/scenarios/0/breach/1"
+            << "unknown node \"ghost\"";
+        QTest::newRow("scenario control seed that is not a node")
+            << scenarios(R"([{"name": "s", "control": ["nope"]}])") << "/scenarios/0/control/0"
+            << "unknown node";
+        QTest::newRow("scenario seed listed twice")
+            << scenarios(R"([{"name": "s", "breach": ["b", "b"]}])") << "/scenarios/0/breach/1"
+            << "listed twice";
+        QTest::newRow("scenario seed both breached and controlled")
+            << scenarios(R"([{"name": "s", "breach": ["b"], "control": ["b"]}])") << "/scenarios/0/control/0"
+            << "both breached and controlled";
+        QTest::newRow("two scenarios with one name")
+            << scenarios(R"([{"name": "s"}, {"name": "s"}])") << "/scenarios/1/name"
+            << "duplicate scenario name";
+        QTest::newRow("scenario without a name") << scenarios(R"([{"breach": ["b"]}])") << "/scenarios/0/name"
+                                                 << "missing";
+        QTest::newRow("scenario with a blank name") << scenarios(R"([{"name": "  "}])") << "/scenarios/0/name"
+                                                    << "1-200 characters";
+        QTest::newRow("negative hop limit")
+            << scenarios(R"([{"name": "s", "max_hops": -1}])") << "/scenarios/0/max_hops"
+            << "must be from 0";
+        QTest::newRow("awareness without a UTC offset")
+            << scenarios(R"([{"name": "s", "aware_at": "2025-11-26T18:30:00"}])") << "/scenarios/0/aware_at"
+            << "with its UTC offset";
+        QTest::newRow("awareness that is no date")
+            << scenarios(R"([{"name": "s", "aware_at": "2025-02-30T18:30:00Z"}])") << "/scenarios/0/aware_at"
+            << "with its UTC offset";
+        QTest::newRow("unknown key in a scenario")
+            << scenarios(R"([{"name": "s", "seeds": ["b"]}])") << "/scenarios/0/seeds"
+            << "unknown key";
+        QTest::newRow("potential as a string")
+            << scenarios(R"([{"name": "s", "potential": "no"}])") << "/scenarios/0/potential"
+            << "true or false";
+        QTest::newRow("active scenario that does not exist")
+            << scenarios(R"([{"name": "s"}])", R"(, "active_scenario": "t")") << "/active_scenario"
+            << "unknown scenario \"t\"";
+        QTest::newRow("scenarios not an array") << scenarios(R"({"name": "s"})") << "/scenarios"
+                                                << "expected an array";
         QTest::newRow("trailing garbage")
             << QByteArray(R"({"format": "vendorgraph", "version": 1} x)") << "line 1, column"
             << "after the end";
@@ -280,6 +323,77 @@ private Q_SLOTS:
         const auto again = parseModelJson(once);
         QVERIFY(again.ok());
         QCOMPARE(serializeModelJson(*again), once);
+    }
+
+    // Scenarios: every field, both kinds of offsets, the user's order kept, canonical bytes.
+    void scenariosRoundTrip()
+    {
+        const QByteArray json = doc(
+            R"([{"id": "a", "kind": "service"}, {"id": "b", "kind": "vendor"}, {"id": "c", "kind": "vendor"}])", "[]",
+            R"(, "scenarios": [{"name": "Zeta: chat app controlled", "control": ["c"], "breach": ["a", "b"], "max_hops": 3, "potential": false, "aware_at": "2025-11-26T19:30:00+01:00"},
+                                {"name": "Analytics breach", "breach": ["b"], "potential": true, "aware_at": "2025-11-26T18:30:00Z"},
+                                {"name": "Empty so far"}], "active_scenario": "Analytics breach")");
+        const auto m = parseModelJson(json);
+        QVERIFY2(m.ok(), m.ok() ? "" : qPrintable(m.error().message()));
+        QCOMPARE(m->scenarios.size(), std::size_t(3));
+        const SavedScenario &z = m->scenarios[0];
+        QCOMPARE(z.name, QStringLiteral("Zeta: chat app controlled")); // not sorted
+        QCOMPARE(z.breach, test::ids({"a", "b"}));
+        QCOMPARE(z.control, test::ids({"c"}));
+        QCOMPARE(z.maxHops, std::optional<int>(3));
+        QVERIFY(!z.potential);
+        QCOMPARE(z.awareness.toUTC(), QDateTime(QDate(2025, 11, 26), QTime(18, 30), Qt::UTC));
+        QCOMPARE(z.awareness.offsetFromUtc(), 3600);
+        QVERIFY(m->scenarios[1].potential && !m->scenarios[1].maxHops);
+        QVERIFY(!m->scenarios[2].awareness.isValid() && m->scenarios[2].breach.isEmpty());
+        QCOMPARE(m->activeScenario, QStringLiteral("Analytics breach"));
+        const QByteArray once = serializeModelJson(*m);
+        QVERIFY(once.contains(
+            R"(    {"name": "Zeta: chat app controlled", "breach": ["a", "b"], "control": ["c"], "max_hops": 3, "potential": false, "aware_at": "2025-11-26T19:30:00+01:00"},)"));
+        QVERIFY(
+            once.contains(R"(    {"name": "Analytics breach", "breach": ["b"], "aware_at": "2025-11-26T18:30:00Z"},)"));
+        QVERIFY(once.endsWith("  ],\n  \"active_scenario\": \"Analytics breach\"\n}\n"));
+        const auto again = parseModelJson(once);
+        QVERIFY(again.ok());
+        QCOMPARE(*again, *m);
+        QCOMPARE(serializeModelJson(*again), once);
+        // A model without scenarios keeps the bytes it had before scenarios existed.
+        Model none = *m;
+        none.scenarios.clear();
+        none.activeScenario.clear();
+        QVERIFY(serializeModelJson(none).endsWith("\"layout\": {}\n}\n"));
+    }
+
+    void awarenessFormat_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("written"); // the canonical form, when valid
+        QTest::newRow("UTC with Z") << "2025-11-26T18:30:00Z" << true << "2025-11-26T18:30:00Z";
+        QTest::newRow("a positive offset is kept")
+            << "2025-11-26T19:30:00+01:00" << true << "2025-11-26T19:30:00+01:00";
+        QTest::newRow("a negative offset with minutes")
+            << "2025-03-09T01:59:59-03:30" << true << "2025-03-09T01:59:59-03:30";
+        QTest::newRow("+00:00 is written as Z") << "2025-11-26T18:30:00+00:00" << true << "2025-11-26T18:30:00Z";
+        QTest::newRow("a leap day") << "2024-02-29T00:00:00Z" << true << "2024-02-29T00:00:00Z";
+        QTest::newRow("no offset: local time is ambiguous") << "2025-11-26T18:30:00" << false << "";
+        QTest::newRow("no seconds") << "2025-11-26T18:30Z" << false << "";
+        QTest::newRow("milliseconds") << "2025-11-26T18:30:00.000Z" << false << "";
+        QTest::newRow("a space instead of T") << "2025-11-26 18:30:00Z" << false << "";
+        QTest::newRow("no such day") << "2025-02-29T18:30:00Z" << false << "";
+        QTest::newRow("hour 24") << "2025-11-26T24:00:00Z" << false << "";
+        QTest::newRow("offset beyond 14 hours") << "2025-11-26T18:30:00+15:00" << false << "";
+        QTest::newRow("a date only") << "2025-11-26" << false << "";
+    }
+    void awarenessFormat()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(QString, written);
+        const auto t = parseAwareness(text);
+        QCOMPARE(t.has_value(), valid);
+        if (t)
+            QCOMPARE(formatAwareness(*t), written);
     }
 
     void listsEveryProblemNotOnlyTheFirst()

@@ -18,6 +18,15 @@ Q_DECLARE_METATYPE(Model)
 
 namespace {
 
+// A model holding one node, for printing it.
+Model only(const Node &n)
+{
+    Model m;
+    m.nodes.push_back(n);
+    return m;
+}
+
+
 // Text made to trip exporters: formula triggers, quotes, delimiters, list separators,
 // backslashes, line breaks, blanks, markup, non-ASCII. No control characters other than
 // tab and line breaks: XML cannot carry them (tst_graphmlwriter covers that).
@@ -150,8 +159,8 @@ void compareModels(Model actual, Model expected, bool modelLevel)
             QFAIL(qPrintable(
                 QStringLiteral("node %1 differs:\n%2\n%3")
                     .arg(expected.nodes[i].id,
-                         QString::fromUtf8(serializeModelJson(Model{{}, {}, {}, {actual.nodes[i]}, {}, {}})),
-                         QString::fromUtf8(serializeModelJson(Model{{}, {}, {}, {expected.nodes[i]}, {}, {}})))));
+                         QString::fromUtf8(serializeModelJson(only(actual.nodes[i]))),
+                         QString::fromUtf8(serializeModelJson(only(expected.nodes[i]))))));
     }
     QCOMPARE(actual.edges.size(), expected.edges.size());
     for (std::size_t i = 0; i < expected.edges.size(); ++i)

@@ -208,6 +208,24 @@ private Q_SLOTS:
             << QByteArray("UPDATE nodes SET vendor='{\"tier\": 9}' WHERE id='analytics'") << "from 1 to 4";
         QTest::newRow("empty id in a category list")
             << QByteArray("UPDATE edges SET categories='ID.NAME  CONTACT.EMAIL' WHERE kind='data'") << "single spaces";
+        QTest::newRow("scenario seed that is not a node")
+            << QByteArray("INSERT INTO scenarios VALUES('Ghost', 0, 'analytics ghost', NULL, NULL, 1, NULL)")
+            << "table scenarios, name \"Ghost\" (/scenarios/0/breach/1): unknown node \"ghost\"";
+        QTest::newRow("scenario hop limit out of range")
+            << QByteArray("INSERT INTO scenarios VALUES('Far', 0, 'analytics', NULL, -2, 1, NULL)")
+            << "table scenarios, name \"Far\", column max_hops: must be from 0";
+        QTest::newRow("scenario potential flag other than 0 or 1")
+            << QByteArray("INSERT INTO scenarios VALUES('P', 0, 'analytics', NULL, NULL, 5, NULL)")
+            << "expected 0 or 1";
+        QTest::newRow("scenario awareness without an offset")
+            << QByteArray("INSERT INTO scenarios VALUES('T', 0, NULL, 'crm', NULL, 1, '2025-11-26T18:30:00')")
+            << "column aware_at: expected a date and time with its UTC offset";
+        QTest::newRow("scenario seeds with an empty item")
+            << QByteArray("INSERT INTO scenarios VALUES('S', 0, 'analytics  crm', NULL, NULL, 1, NULL)")
+            << "column breach: expected node ids separated by single spaces";
+        QTest::newRow("active scenario that does not exist")
+            << QByteArray("INSERT INTO meta VALUES('active_scenario', 'Nope')")
+            << "table meta, key \"active_scenario\" (/active_scenario): unknown scenario \"Nope\"";
     }
     void documentValuesAreValidatedLikeJson()
     {
@@ -245,6 +263,13 @@ private Q_SLOTS:
             QTest::newRow(qPrintable(QStringLiteral("generated, seed %1").arg(seed)))
                 << serializeModelJson(generateModel(g));
         }
+        QTest::newRow("scenarios, in the user's order, one active")
+            << QByteArray(R"({"format": "vendorgraph", "version": 1, "name": "S",
+ "nodes": [{"id": "a", "kind": "service"}, {"id": "b", "kind": "vendor"}, {"id": "c", "kind": "vendor"}],
+ "scenarios": [{"name": "z: both", "breach": ["a"], "control": ["b", "c"], "max_hops": 0, "potential": false, "aware_at": "2025-11-26T19:30:00+01:00"},
+               {"name": "a: analytics", "breach": ["b"], "aware_at": "2025-01-01T00:00:00Z"},
+               {"name": "unmarked yet"}],
+ "active_scenario": "a: analytics"})");
         QTest::newRow("every optional field")
             << QByteArray(R"({"format": "vendorgraph", "version": 1, "name": "tab\there \u0007",
  "organization": {"name": "O", "regions": ["EEA", "GB"], "sectors": ["finance"], "sec_registrant": true},
@@ -279,6 +304,56 @@ private Q_SLOTS:
         Model sorted = *m;
         sorted.sortById();
         QCOMPARE(*back, sorted);
+    }
+
+    void scenariosPersistInTheDocument()
+    {
+        Model m = test::exampleModel();
+        SavedScenario a{QStringLiteral("Mixpanel case"),
+                        {QStringLiteral("analytics")},
+                        {},
+                        std::nullopt,
+                        true,
+                        QDateTime(QDate(2025, 11, 26), QTime(18, 30), Qt::OffsetFromUTC, -5 * 3600)};
+        SavedScenario b{QStringLiteral("CRM taken over, two hops"), {}, {QStringLiteral("crm")}, 2, false, {}};
+        m.scenarios = {a, b};
+        m.activeScenario = b.name;
+        QVERIFY(validateModel(m).empty());
+        QVERIFY(writeDocument(m, path("scenarios.vgdb")).ok());
+        const auto back = readDocument(path("scenarios.vgdb"));
+        QVERIFY2(back.ok(), back.ok() ? "" : qPrintable(back.error().message()));
+        QCOMPARE(back->scenarios, m.scenarios);
+        QCOMPARE(back->scenarios[0].awareness.offsetFromUtc(), -5 * 3600);
+        QCOMPARE(back->activeScenario, b.name);
+        // JSON -> .vgdb -> JSON keeps the bytes.
+        const QByteArray json = serializeModelJson(m);
+        QVERIFY(saveModel(*back, path("scenarios.json")).ok());
+        QCOMPARE(test::readAll(path("scenarios.json")), json);
+    }
+
+    void migratesVersion3()
+    {
+        const QString file = path("v3.vgdb");
+        {
+            sql::Database db = sql::Database::openReadWrite(file);
+            db.exec(documentSchemaSql(3).constData());
+            db.exec("PRAGMA application_id=1447514692; PRAGMA user_version=3;"
+                    "INSERT INTO meta VALUES('name','Schema 3');"
+                    "INSERT INTO nodes(id,kind,name,description,count,regions,region_counts) "
+                    "VALUES('p','people','P','',5,'[\"US-CA\"]','{\"US-CA\": 2}'),('v','vendor','V','',NULL,NULL,NULL);"
+                    "INSERT INTO edges(id,src,dst,kind,categories,description,source,subjects) "
+                    "VALUES('e1','p','v','data','ID.NAME','','','p');");
+        }
+        const QByteArray before = test::sha(file);
+        const auto m = readDocument(file);
+        QVERIFY2(m.ok(), m.ok() ? "" : qPrintable(m.error().message()));
+        QCOMPARE(m->name, QStringLiteral("Schema 3"));
+        QVERIFY(m->scenarios.empty() && m->activeScenario.isEmpty());
+        QCOMPARE(m->nodes.at(0).regionCounts.value(QStringLiteral("US-CA")), qint64(2));
+        QCOMPARE(test::sha(file), before); // migrated in memory only
+        QVERIFY(writeDocument(*m, path("v3-saved.vgdb")).ok());
+        sql::Database db = sql::Database::openReadWrite(path("v3-saved.vgdb"));
+        QCOMPARE(db.pragmaInt("user_version"), qint64(4));
     }
 
     void migratesVersion2()

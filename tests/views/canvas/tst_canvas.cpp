@@ -279,6 +279,67 @@ private Q_SLOTS:
         QVERIFY(scene.nodeItem(QStringLiteral("vendor-000001"))->isVisible());
     }
 
+    // A crowded view (hundreds of edges on screen) draws each edge as a thin line in its
+    // kind's colour, straight into an image: every edge is there, at the right place.
+    void crowdedViewsDrawEveryEdgeAsAThinLine()
+    {
+        Model m;
+        m.name = QStringLiteral("crowd");
+        for (int i = 0; i < 30; ++i) {
+            Node a;
+            a.id = QStringLiteral("s%1").arg(i);
+            a.name = a.id;
+            a.kind = NodeKind::Service;
+            m.nodes.push_back(a);
+            m.layout.insert(a.id, QPointF(0, i * 80));
+            Node b = a;
+            b.id = QStringLiteral("v%1").arg(i);
+            b.name = b.id;
+            b.kind = NodeKind::Vendor;
+            m.nodes.push_back(b);
+            m.layout.insert(b.id, QPointF(1400, i * 80));
+        }
+        for (int i = 0; i < 30; ++i)
+            for (int j = 0; j < 30; ++j) {
+                Edge e;
+                e.id = QStringLiteral("e%1_%2").arg(i).arg(j);
+                e.from = QStringLiteral("s%1").arg(i);
+                e.to = QStringLiteral("v%1").arg(j);
+                e.kind = EdgeKind::Code;
+                m.edges.push_back(e);
+            }
+        Document doc;
+        Selection sel(&doc);
+        GraphScene scene(&doc, &sel);
+        doc.reset(std::move(m), QString());
+        GraphView view(&scene);
+        view.resize(1000, 800);
+        view.show();
+        view.setZoom(0.6); // close enough for detail, but 900 edges on screen
+        view.centerOn(QPointF(700, 1160));
+        QImage image(1000, 800, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            view.render(&painter);
+        }
+        QVERIFY(scene.edgeLayer()->lastDrawnCount() > 700); // beyond the detailed drawing
+        QVERIFY(!scene.edgeLayer()->lastPaintAggregated());
+        // The column of pixels in the middle of the view (scene x = 700) crosses the lines at
+        // y = 40 (i + j): about 33 distinct heights are on screen, each in the code colour.
+        const QColor code = scene.canvasStyle().edgeColor[std::size_t(EdgeKind::Code)];
+        const QColor background = scene.canvasStyle().background;
+        int tinted = 0, rows = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            const QColor c = image.pixelColor(500, y);
+            ++rows;
+            // Pre-mixed with the background: the blue channel leads like the code colour's.
+            tinted += c.rgb() != background.rgb() && (c.blue() - c.red()) - (background.blue() - background.red()) != 0
+                && ((c.blue() - c.red()) > (background.blue() - background.red())) == (code.blue() > code.red());
+        }
+        QVERIFY2(tinted >= 30, qPrintable(QStringLiteral("%1 of %2").arg(tinted).arg(rows)));
+    }
+
     void tooltipsDescribeNodesAndEdges()
     {
         Document doc;

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The canvas's segment index against brute force, through random edits and rebuilds.
+#include "views/canvas/edgegrid.h"
+
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTest>
+
+using namespace vg;
+
+namespace {
+
+// Whether the segment touches the rectangle (Liang-Barsky), the ground truth.
+bool touches(const QLineF &l, const QRectF &r)
+{
+    double t0 = 0, t1 = 1;
+    const double dx = l.dx(), dy = l.dy();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {l.x1() - r.left(), r.right() - l.x1(), l.y1() - r.top(), r.bottom() - l.y1()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    return true;
+}
+
+QPointF point(QRandomGenerator &g, double extent) { return {g.bounded(extent), g.bounded(extent)}; }
+
+} // namespace
+
+class TestEdgeGrid : public QObject {
+    Q_OBJECT
+
+    // Every segment that touches the rectangle is visited, and each at most once.
+    static void check(const EdgeGrid &grid, const std::vector<QLineF> &lines, const QRectF &r)
+    {
+        QSet<int> seen;
+        bool twice = false;
+        grid.query(r, [&](int id) {
+            twice = twice || seen.contains(id);
+            seen.insert(id);
+        });
+        QVERIFY(!twice);
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (!lines[i].isNull() && touches(lines[i], r))
+                QVERIFY2(seen.contains(int(i)), qPrintable(QStringLiteral("segment %1 missed").arg(i)));
+        for (const int id : seen)
+            QVERIFY(!lines[std::size_t(id)].isNull());
+    }
+
+private Q_SLOTS:
+    void queriesFindEverySegmentThroughEditsAndRebuilds()
+    {
+        QRandomGenerator g(7);
+        std::vector<QLineF> lines(3000);
+        for (QLineF &l : lines)
+            l = g.bounded(10) == 0 ? QLineF() : QLineF(point(g, 50000), point(g, 50000));
+        EdgeGrid grid;
+        grid.reset(lines);
+        QVERIFY(grid.columns() >= 8);
+        const int rebuildsAtStart = grid.rebuildCount();
+        for (int round = 0; round < 300; ++round) {
+            // Small rectangles (a node's repaint), medium ones (a view) and whole-map ones.
+            const double size = round % 3 == 0 ? 60 : round % 3 == 1 ? 4000 : 40000;
+            check(grid, lines, QRectF(point(g, 60000) - QPointF(5000, 5000), QSizeF(size, size)));
+            // Edits: moves (some far outside the map), removals, additions beyond the end.
+            for (int k = 0; k < 40; ++k) {
+                const int id = int(g.bounded(int(lines.size()) + 20));
+                if (std::size_t(id) >= lines.size())
+                    lines.resize(std::size_t(id) + 1);
+                const int what = int(g.bounded(4));
+                lines[std::size_t(id)] = what == 0 ? QLineF()
+                    : what == 1                    ? QLineF(point(g, 50000) + QPointF(80000, 0), point(g, 50000))
+                                                   : QLineF(point(g, 50000), point(g, 50000));
+                grid.set(id, lines[std::size_t(id)]);
+            }
+        }
+        // Edits outside the area and stale entries made it rebuild itself along the way.
+        QVERIFY(grid.rebuildCount() > rebuildsAtStart);
+        for (int k = 0; k < 50; ++k)
+            check(grid, lines, QRectF(point(g, 130000) - QPointF(2000, 2000), QSizeF(300, 300)));
+        QCOMPARE(grid.segmentCount(),
+                 int(std::count_if(lines.begin(), lines.end(), [](const QLineF &l) { return !l.isNull(); })));
+    }
+
+    void aSmallQueryVisitsOnlyTheSegmentsNearIt()
+    {
+        // 20,000 long random segments: a bounding-box index returns a quarter of them for a
+        // node-sized rectangle in the middle of the map; the grid only those crossing its cell.
+        QRandomGenerator g(3);
+        std::vector<QLineF> lines(20000);
+        for (QLineF &l : lines)
+            l = QLineF(point(g, 100000), point(g, 100000));
+        EdgeGrid grid;
+        grid.reset(lines);
+        int visited = 0, boxes = 0;
+        const QRectF r(50000, 50000, 172, 52);
+        grid.query(r, [&](int) { ++visited; });
+        for (const QLineF &l : lines)
+            boxes += QRectF(l.p1(), l.p2()).normalized().intersects(r);
+        QVERIFY2(visited * 2 < boxes, qPrintable(QStringLiteral("%1 visited, %2 boxes").arg(visited).arg(boxes)));
+    }
+
+    void degenerateSegmentsAndAnEmptyGrid()
+    {
+        EdgeGrid grid;
+        grid.query(QRectF(0, 0, 10, 10), [](int) { QFAIL("nothing to visit"); });
+        std::vector<QLineF> lines{QLineF(5, 5, 5, 5.0001), QLineF(0, 0, 0, 3000), QLineF(0, 0, 3000, 0)};
+        grid.reset(lines);
+        check(grid, lines, QRectF(4, 4, 2, 2));
+        check(grid, lines, QRectF(-1, 1000, 2, 2));
+        check(grid, lines, QRectF(1000, -1, 2, 2));
+        grid.remove(1);
+        lines[1] = QLineF();
+        check(grid, lines, QRectF(-1, 1000, 2, 2));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEdgeGrid)
+#include "tst_edgegrid.moc"
