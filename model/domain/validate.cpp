@@ -247,22 +247,30 @@ std::vector<Problem> validateModel(const Model &m)
         else if (scenarioNames.contains(sc.name))
             fail(p() + QStringLiteral("/name"), QStringLiteral("duplicate scenario name \"%1\"").arg(sc.name));
         scenarioNames.insert(sc.name);
-        for (const auto &[key, list] : {std::pair{"breach", &sc.breach}, std::pair{"control", &sc.control}})
+        // A set per list, not a scan per seed: a hostile file may list many seeds. (A plain
+        // pair, not a structured binding: clang cannot capture those in a lambda in C++17.)
+        for (const auto &entry : {std::pair{"breach", &sc.breach}, std::pair{"control", &sc.control}}) {
+            const char *const key = entry.first;
+            const QStringList *const list = entry.second;
+            QSet<QString> seen;
             for (qsizetype k = 0; k < list->size(); ++k) {
                 const QString &id = list->at(k);
                 const auto where = [&] { return p() + QStringLiteral("/%1/%2").arg(QLatin1StringView(key)).arg(k); };
+                const bool again = seen.contains(id);
+                seen.insert(id);
                 if (!nodeIds.contains(id))
                     fail(where(),
                          QStringLiteral("unknown node \"%1\"; expected the id of a node under /nodes")
                              .arg(id.left(140)));
-                else if (list->indexOf(id) < k)
-                    fail(where(), QStringLiteral("\"%1\" is listed twice").arg(id));
+                else if (again)
+                    fail(where(), QStringLiteral("\"%1\" is listed twice").arg(id.left(140)));
                 else if (list == &sc.control && sc.breach.contains(id))
                     fail(where(),
                          QStringLiteral("\"%1\" is both breached and controlled; list it under control only "
                                         "(control covers breach)")
-                             .arg(id));
+                             .arg(id.left(140)));
             }
+        }
         if (sc.maxHops && (*sc.maxHops < 0 || *sc.maxHops > kMaxHops))
             fail(p() + QStringLiteral("/max_hops"),
                  QStringLiteral("must be from 0 to %1, found %2").arg(kMaxHops).arg(*sc.maxHops));
