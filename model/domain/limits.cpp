@@ -103,6 +103,9 @@ std::vector<Problem> limitProblems(const Model &m)
     if (m.categories.size() > std::size_t(kMaxModelCategories))
         out.push_back({QStringLiteral("/categories"),
                        countProblem("categories of its own", m.categories.size(), kMaxModelCategories)});
+    if (m.scenarios.size() > std::size_t(kMaxScenarios))
+        out.push_back({QStringLiteral("/scenarios"),
+                       countProblem("saved scenarios", m.scenarios.size(), kMaxScenarios)});
     if (!out.empty())
         return out;
     QString prefix;
@@ -128,6 +131,11 @@ std::vector<Problem> limitProblems(const Model &m)
     for (std::size_t i = 0; i < m.edges.size(); ++i) {
         prefix = QStringLiteral("/edges/%1").arg(i);
         c.edge(m.edges[i]);
+    }
+    for (std::size_t i = 0; i < m.scenarios.size(); ++i) {
+        prefix = QStringLiteral("/scenarios/%1").arg(i);
+        c.list(m.scenarios[i].breach, kMaxNameChars, QStringLiteral("/breach"));
+        c.list(m.scenarios[i].control, kMaxNameChars, QStringLiteral("/control"));
     }
     return out;
 }

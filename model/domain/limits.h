@@ -28,6 +28,8 @@ inline constexpr qsizetype kMaxTextChars = 100'000;
 // The items of any one list: a node's tags, stores, attributes, regions, region counts; an
 // edge's categories and subjects; a vendor's certifications and regions.
 inline constexpr qsizetype kMaxListItems = 10'000;
+// Saved scenarios of one model (each one's breach and control lists count as lists above).
+inline constexpr qsizetype kMaxScenarios = 1'000;
 
 // The problems of a model over the caps, as validateModel() reports them (JSON pointers;
 // counts at "/nodes", "/edges" and "/categories"). Over a count cap, only that is reported.

@@ -182,6 +182,7 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
             return true;
         const qsizetype cap = QLatin1StringView(key) == u"nodes" ? kMaxNodes
             : QLatin1StringView(key) == u"edges"                 ? kMaxEdges
+            : QLatin1StringView(key) == u"scenarios"             ? kMaxScenarios
                                                                  : kMaxModelCategories;
         for (qsizetype i = 0;; ++i) {
             if (i == cap) {
