@@ -6,7 +6,8 @@
 // version last acknowledged or the one being written when the kill came (so no acknowledged
 // save is lost); files nobody was writing are byte-for-byte unchanged; and an acknowledged
 // autosave that was not yet discarded is offered for recovery. VG_CRASH_ROUNDS sets the number
-// of kills (default 120; the figures in resources/HARDENING.md come from 1000).
+// of kills (default 120; the figures in resources/HARDENING.md come from 1000, which takes
+// longer than Qt Test's 5-minute watchdog: run it with QTEST_FUNCTION_TIMEOUT=5400000).
 #include "tests/model/storage/crashsession.h"
 #include "tests/testutil.h"
 
@@ -254,8 +255,14 @@ private Q_SLOTS:
               rounds, total.elapsed() / 1000, duringSave, duringAutosave, newVersions, oldVersions, recoveries,
               leftovers, saves ? saveMsTotal / saves : 0);
         QVERIFY(duringSave + duringAutosave >= rounds / 5);
-        QVERIFY(newVersions > 0);
-        QVERIFY(recoveries > 0);
+        // That the test sees both outcomes: a kill between a save's rename and its
+        // acknowledgement leaves the new version about once in 60 kills (16 of 1,000 in
+        // resources/HARDENING.md), an offered recovery about once in 7, so a short run (CI's
+        // 30 kills under ASan, 120 in the suite) may see none and still be right.
+        if (rounds >= 500)
+            QVERIFY(newVersions > 0);
+        if (rounds >= 100)
+            QVERIFY(recoveries > 0);
     }
 };
 
