@@ -16,6 +16,8 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <memory>
+
 namespace vg {
 
 CategoryChart::CategoryChart(QWidget *parent)
@@ -48,6 +50,8 @@ void CategoryChart::setByRecords(bool records) { m_measure->setCurrentIndex(reco
 void CategoryChart::rebuild()
 {
     auto *chart = new QChart;
+    // setChart() below releases the chart shown until now without deleting it (QChartView docs).
+    const std::unique_ptr<QChart> previous(m_view->chart());
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     const bool dark = canvasStyleForPalette().dark;
