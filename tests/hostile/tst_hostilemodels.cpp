@@ -227,6 +227,11 @@ private Q_SLOTS:
         tick.stop();
         qInfo("cancel pressed at %lld ms, open returned at %lld ms; longest gap between events %lld ms", cancelledAt,
               returned, longestGap);
+        if (cancelledAt < 0 && scale() < 0.1) {
+            // Small shapes (CI's ASan run uses 1/100) open before there is anything to cancel.
+            QVERIFY(opened);
+            QSKIP("the shape opened before Cancel could be pressed; run at VG_HOSTILE_SCALE >= 0.1");
+        }
         QVERIFY(cancelledAt > 0); // the progress dialog was there to press
         QVERIFY(!opened);
         QVERIFY(returned - cancelledAt < 1000);
