@@ -27,12 +27,14 @@ private Q_SLOTS:
             const QString name = targetName(t);
             for (const auto &[file, bytes] : seedInputs(t, QStringLiteral(VG_TEST_DATA)))
                 QTest::newRow(qPrintable(name + QStringLiteral(" seed ") + file)) << name << bytes;
-            for (const auto &[file, bytes] : folderInputs(QStringLiteral(VG_FUZZ_DIR "/crashers/") + name)) {
+            for (const auto &[file, bytes] : folderInputs(QStringLiteral(VG_FUZZ_DIR "/crashers/") + name))
                 QTest::newRow(qPrintable(name + QStringLiteral(" crasher ") + file)) << name << bytes;
-            }
-            for (const auto &[file, bytes] : folderInputs(QStringLiteral(VG_FUZZ_DIR "/corpus/") + name)) {
+            const auto corpus = folderInputs(QStringLiteral(VG_FUZZ_DIR "/corpus/") + name);
+            // Every harness keeps the corpus of its fuzzing runs (tests/fuzz/run-fuzzers).
+            if (corpus.empty())
+                qFatal("no corpus for %s in %s", qPrintable(name), VG_FUZZ_DIR "/corpus");
+            for (const auto &[file, bytes] : corpus)
                 QTest::newRow(qPrintable(name + QStringLiteral(" corpus ") + file)) << name << bytes;
-            }
         }
     }
 
