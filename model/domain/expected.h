@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/domain/printable.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -25,14 +27,26 @@ struct Error {
 
     Error() = default;
     Error(QString f, QString message) : file(std::move(f)) { problems.push_back({{}, std::move(message)}); }
-    Error(QString f, std::vector<Problem> p) : file(std::move(f)), problems(std::move(p)) { }
+    // At most kMaxProblems problems are kept, then one that counts the rest: a hostile file can
+    // break every field of every row, and a message of a million lines helps nobody (the
+    // validate command, which reads leniently, still lists them all).
+    static constexpr std::size_t kMaxProblems = 100;
+    Error(QString f, std::vector<Problem> p) : file(std::move(f)), problems(std::move(p))
+    {
+        if (problems.size() > kMaxProblems) {
+            const std::size_t more = problems.size() - kMaxProblems;
+            problems.resize(kMaxProblems);
+            problems.push_back({{}, QStringLiteral("and %1 more problems; `vendorgraph validate` lists them all").arg(more)});
+        }
+    }
 
-    // One line per problem, each prefixed by the file name.
+    // One line per problem, each prefixed by the file name. Control characters inside a
+    // problem (quoted from a hostile file, say) are escaped: they cannot forge lines.
     QString message() const
     {
         QStringList lines;
         for (const Problem &p : problems)
-            lines << (file.isEmpty() ? p.toString() : file + QStringLiteral(": ") + p.toString());
+            lines << escapeControls(file.isEmpty() ? p.toString() : file + QStringLiteral(": ") + p.toString());
         return lines.join(QLatin1Char('\n'));
     }
 };

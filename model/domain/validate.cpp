@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/domain/validate.h"
 
+#include "model/domain/limits.h"
 #include "model/domain/regions.h"
 #include "model/domain/taxonomy.h"
 
@@ -34,7 +35,11 @@ bool badFigure(const std::optional<qint64> &v) { return v && (*v < 0 || *v > kMa
 
 std::vector<Problem> validateModel(const Model &m)
 {
-    std::vector<Problem> out;
+    // The caps first; over a count cap nothing else is checked (the model is refused anyway).
+    std::vector<Problem> out = limitProblems(m);
+    if (m.nodes.size() > std::size_t(kMaxNodes) || m.edges.size() > std::size_t(kMaxEdges)
+        || m.categories.size() > std::size_t(kMaxModelCategories))
+        return out;
     auto fail = [&](QString where, QString what) { out.push_back({std::move(where), std::move(what)}); };
 
     // Categories defined by the model.
@@ -77,6 +82,18 @@ std::vector<Problem> validateModel(const Model &m)
     nodeKinds.reserve(qsizetype(m.nodes.size()));
     for (const Node &n : m.nodes)
         nodeKinds.insert(n.id, n.kind);
+    // Whether l[k] is a repeat; called for k = 0, 1, ... in turn. Long lists use a set: a file
+    // can hold lists of thousands of items, and a scan per item would be quadratic.
+    QSet<QString> seen;
+    auto repeated = [&](const QStringList &l, qsizetype k) {
+        if (l.size() <= 16)
+            return l.indexOf(l[k]) < k;
+        if (k == 0)
+            seen.clear();
+        const auto size = seen.size();
+        seen.insert(l[k]);
+        return seen.size() == size;
+    };
     // subjects name people; key holders name any node.
     auto checkSubjects = [&](const QStringList &subjects, auto where) {
         for (qsizetype k = 0; k < subjects.size(); ++k) {
@@ -84,9 +101,9 @@ std::vector<Problem> validateModel(const Model &m)
                 fail(where() + QStringLiteral("/subjects/%1").arg(k),
                      QStringLiteral("\"%1\" is not a people node; subjects name the populations the data is about")
                          .arg(subjects[k].left(140)));
-            else if (subjects.indexOf(subjects[k]) < k)
+            if (repeated(subjects, k) && nodeKinds.value(subjects[k], NodeKind::Service) == NodeKind::People)
                 fail(where() + QStringLiteral("/subjects/%1").arg(k),
-                     QStringLiteral("\"%1\" is listed twice").arg(subjects[k]));
+                     QStringLiteral("\"%1\" is listed twice").arg(subjects[k].left(140)));
         }
     };
     auto checkKey = [&](const QString &keyHolder, const std::optional<Encryption> &enc, auto where) {
@@ -116,12 +133,14 @@ std::vector<Problem> validateModel(const Model &m)
         for (qsizetype r = 0; r < n.regions.size(); ++r)
             if (auto why = regions::problem(n.regions[r]))
                 fail(p() + QStringLiteral("/regions/%1").arg(r), *why);
+        const QSet<QString> regionSet =
+            n.regionCounts.isEmpty() ? QSet<QString>() : QSet<QString>(n.regions.cbegin(), n.regions.cend());
         for (auto it = n.regionCounts.cbegin(); it != n.regionCounts.cend(); ++it) {
             const QString where = p() + QStringLiteral("/region_counts/") + it.key().left(40);
-            if (!n.regions.contains(it.key()))
+            if (!regionSet.contains(it.key()))
                 fail(where,
                      QStringLiteral("\"%1\" is not one of the node's regions (%2)")
-                         .arg(it.key().left(40), n.regions.join(u", ")));
+                         .arg(it.key().left(40), n.regions.mid(0, 20).join(u", ")));
             if (*it < 0 || *it > kMaxCount)
                 fail(where, figureProblem(*it));
             else if (n.count && *it > *n.count)
@@ -203,8 +222,8 @@ std::vector<Problem> validateModel(const Model &m)
             for (qsizetype c = 0; c < e.categories.size(); ++c) {
                 const auto cp = [&] { return p() + QStringLiteral("/categories/%1").arg(c); };
                 checkCategory(e.categories[c], cp);
-                if (e.categories.indexOf(e.categories[c]) < c)
-                    fail(cp(), QStringLiteral("category \"%1\" is listed twice").arg(e.categories[c]));
+                if (repeated(e.categories, c))
+                    fail(cp(), QStringLiteral("category \"%1\" is listed twice").arg(e.categories[c].left(140)));
             }
             if (badFigure(e.records))
                 fail(p() + QStringLiteral("/records"), figureProblem(*e.records));
@@ -228,22 +247,30 @@ std::vector<Problem> validateModel(const Model &m)
         else if (scenarioNames.contains(sc.name))
             fail(p() + QStringLiteral("/name"), QStringLiteral("duplicate scenario name \"%1\"").arg(sc.name));
         scenarioNames.insert(sc.name);
-        for (const auto &[key, list] : {std::pair{"breach", &sc.breach}, std::pair{"control", &sc.control}})
+        // A set per list, not a scan per seed: a hostile file may list many seeds. (A plain
+        // pair, not a structured binding: clang cannot capture those in a lambda in C++17.)
+        for (const auto &entry : {std::pair{"breach", &sc.breach}, std::pair{"control", &sc.control}}) {
+            const char *const key = entry.first;
+            const QStringList *const list = entry.second;
+            QSet<QString> seen;
             for (qsizetype k = 0; k < list->size(); ++k) {
                 const QString &id = list->at(k);
                 const auto where = [&] { return p() + QStringLiteral("/%1/%2").arg(QLatin1StringView(key)).arg(k); };
+                const bool again = seen.contains(id);
+                seen.insert(id);
                 if (!nodeIds.contains(id))
                     fail(where(),
                          QStringLiteral("unknown node \"%1\"; expected the id of a node under /nodes")
                              .arg(id.left(140)));
-                else if (list->indexOf(id) < k)
-                    fail(where(), QStringLiteral("\"%1\" is listed twice").arg(id));
+                else if (again)
+                    fail(where(), QStringLiteral("\"%1\" is listed twice").arg(id.left(140)));
                 else if (list == &sc.control && sc.breach.contains(id))
                     fail(where(),
                          QStringLiteral("\"%1\" is both breached and controlled; list it under control only "
                                         "(control covers breach)")
-                             .arg(id));
+                             .arg(id.left(140)));
             }
+        }
         if (sc.maxHops && (*sc.maxHops < 0 || *sc.maxHops > kMaxHops))
             fail(p() + QStringLiteral("/max_hops"),
                  QStringLiteral("must be from 0 to %1, found %2").arg(kMaxHops).arg(*sc.maxHops));

@@ -132,6 +132,8 @@ private:
                 rest.chop(1);
             if (!rest.trimmed().isEmpty())
                 cell.append(rest);
+            if (cell.size() > m_limits.maxCellChars)
+                return fail(line, QStringLiteral("a cell longer than %1 characters").arg(m_limits.maxCellChars));
             return true;
         }
         while (m_i < m_n && m_p[m_i] != m_delim && m_p[m_i] != u'\n' && m_p[m_i] != u'\r')

@@ -131,6 +131,22 @@ QString ImportPlanner::Impl::nextEdgeId()
 
 void ImportPlanner::Impl::addCategory(const CategoryDef &c, const ImportLocation &at)
 {
+    // At the cap every further definition is refused at once (the lookups below are linear).
+    if (existing.categories.size() + plan.addedCategories.size() >= std::size_t(kMaxModelCategories)) {
+        reject(at,
+               QStringLiteral("category \"%1\": the model would define more than %2 categories of its own")
+                   .arg(c.id.left(140))
+                   .arg(kMaxModelCategories));
+        return;
+    }
+    if ((c.name && c.name->size() > kMaxNameChars) || (c.flags && c.flags->size() > kMaxListItems)) {
+        reject(at,
+               QStringLiteral("category \"%1\": a name over %2 characters or more than %3 flags")
+                   .arg(c.id.left(140))
+                   .arg(kMaxNameChars)
+                   .arg(kMaxListItems));
+        return;
+    }
     if (!isValidId(c.id)) {
         reject(at,
                QStringLiteral("\"%1\" is not a valid category id; expected 1-128 characters from "
@@ -440,6 +456,17 @@ Expected<ImportPlan> ImportPlanner::plan(std::vector<LoadedSource> &sources)
     };
     std::stable_sort(I.plan.rejected.begin(), I.plan.rejected.end(), byPlace);
     std::stable_sort(I.plan.notes.begin(), I.plan.notes.end(), byPlace);
+    // The caps on the model as a whole (limits.h): the import would make a model no reader opens.
+    const std::size_t nodes = I.existing.nodes.size() + I.plan.addedNodes.size();
+    const std::size_t edges = I.existing.edges.size() + I.plan.addedEdges.size();
+    if (nodes > std::size_t(kMaxNodes) || edges > std::size_t(kMaxEdges))
+        return Error(QString(),
+                     QStringLiteral("the import would make a model of %1 nodes and %2 edges; VendorGraph models "
+                                    "hold up to %3 nodes and %4 edges")
+                         .arg(nodes)
+                         .arg(edges)
+                         .arg(kMaxNodes)
+                         .arg(kMaxEdges));
     return std::move(I.plan);
 }
 

@@ -192,6 +192,10 @@ bool ImportPlanner::Impl::intakeEdge(const EdgeInput &in)
                               "such as CONTACT.EMAIL or names, separated by ;)"));
         return false;
     }
+    if (const QString cap = edgeLimitProblem(rec.edge); !cap.isEmpty()) {
+        reject(in.at, cap);
+        return false;
+    }
 
     bool added = true;
     int slot = -1;

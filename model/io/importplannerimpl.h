@@ -4,6 +4,7 @@
 // The state and steps of ImportPlanner, shared by its source files (importplanner*.cpp).
 // Internal to the importer.
 
+#include "model/domain/limits.h"
 #include "model/domain/taxonomy.h"
 #include "model/io/fieldcodec.h"
 #include "model/io/importplanner.h"

@@ -215,6 +215,10 @@ QString ImportPlanner::Impl::intakeNode(const NodeInput &in)
         reject(in.at, error);
         return {};
     }
+    if (const QString cap = nodeLimitProblem(rec.node); !cap.isEmpty()) {
+        reject(in.at, cap);
+        return {};
+    }
 
     const QString id = rec.node.id;
     switch (res.target) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/io/importsources.h"
 
+#include "model/io/csvguard.h"
 #include "model/io/csvparser.h"
 #include "model/io/gexfreader.h"
 #include "model/io/graphmlreader.h"
@@ -10,6 +11,7 @@
 #include "model/io/modelfile.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace vg {
@@ -63,6 +65,17 @@ ImportFormat sniff(const QString &path, const QByteArray &bytes)
     return ImportFormat::Auto; // CSV; the header decides its role
 }
 
+// Whether sniff() could take the file at path for CSV (from its name and first bytes).
+bool mayBeCsv(const QString &path, ImportFormat format)
+{
+    if (format != ImportFormat::Auto)
+        return format != ImportFormat::Graphml && format != ImportFormat::Gexf && format != ImportFormat::VendorGraph;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    return sniff(path, f.read(2048)) == ImportFormat::Auto;
+}
+
 Expected<LoadedSource> loadCsv(const QString &path, const QByteArray &bytes, ImportFormat format)
 {
     Expected<CsvTable> csv = parseCsv(bytes, path);
@@ -107,6 +120,11 @@ Expected<LoadedSource> loadOne(const ImportSource &src, const QString &path, Imp
     QByteArray bytes = src.bytes;
     const bool isDocument = QFileInfo(path).suffix().compare(u"vgdb", Qt::CaseInsensitive) == 0;
     if (bytes.isEmpty() && !isDocument) {
+        // A CSV file is measured in chunks first: a hostile one (a gigantic cell, a million
+        // columns) is refused before it is read whole.
+        if (mayBeCsv(path, format))
+            if (Status shape = checkCsvFileShape(path); !shape)
+                return shape.error();
         Expected<QByteArray> read = readInputFile(path);
         if (!read)
             return read.error();

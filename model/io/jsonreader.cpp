@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/io/jsonreader.h"
 
+#include "model/domain/limits.h"
 #include "model/domain/validate.h"
 #include "model/io/fieldreader.h"
 #include "model/io/jsonscanner.h"
@@ -49,7 +50,12 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
         return Model();
     }
     JsonScanner sc(json);
+    Problem overCap; // an array longer than its cap (limits.h): reading stops there
     auto syntaxError = [&] {
+        if (!overCap.what.isEmpty()) {
+            problems->push_back(overCap);
+            return Model();
+        }
         const auto [line, col] = lineColumn(json, sc.pos);
         problems->push_back({QStringLiteral("line %1, column %2").arg(line).arg(col),
                              QStringLiteral("malformed JSON: %1").arg(sc.error)});
@@ -174,7 +180,18 @@ Model parseModelJsonLenient(const QByteArray &json, std::vector<Problem> *proble
         ++sc.pos;
         if (sc.peek() == ']')
             return true;
+        const qsizetype cap = QLatin1StringView(key) == u"nodes" ? kMaxNodes
+            : QLatin1StringView(key) == u"edges"                 ? kMaxEdges
+            : QLatin1StringView(key) == u"scenarios"             ? kMaxScenarios
+                                                                 : kMaxModelCategories;
         for (qsizetype i = 0;; ++i) {
+            if (i == cap) {
+                overCap = {QStringLiteral("/%1 (line %2)").arg(QLatin1StringView(key)).arg(it->line),
+                           QStringLiteral("more than %1 %2; VendorGraph opens models of up to %1")
+                               .arg(cap)
+                               .arg(QLatin1StringView(key))};
+                return false;
+            }
             qsizetype b = 0, e = 0;
             if (!sc.skipValue(&b, &e))
                 return false;

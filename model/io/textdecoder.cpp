@@ -15,6 +15,17 @@ constexpr std::array<char16_t, 32> kCp1252High{0x20AC, 0,      0x201A, 0x0192, 0
                                                0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
                                                0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+bool hasUnpairedSurrogate(const QString &s)
+{
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (s[i].isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate())
+            ++i;
+        else if (s[i].isSurrogate())
+            return true;
+    }
+    return false;
+}
+
 int lineOf(const QByteArray &bytes, qsizetype offset) { return int(bytes.left(offset).count('\n')) + 1; }
 
 } // namespace
@@ -41,7 +52,7 @@ Expected<DecodedText> decodeTextFile(const QByteArray &bytes, const QString &fil
     if (le || be) {
         QStringDecoder d(le ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE, QStringDecoder::Flag::Stateless);
         QString text = d.decode(QByteArrayView(bytes).sliced(2));
-        if (d.hasError())
+        if (d.hasError() || hasUnpairedSurrogate(text)) // Qt's decoder lets a lone surrogate through
             return Error(fileName,
                          QStringLiteral("unreadable encoding: the file starts with a UTF-16 byte-order mark but is "
                                         "not valid UTF-16"));

@@ -5,6 +5,8 @@
 #include "model/layout/placement.h"
 #include "model/layout/tierslayout.h"
 
+#include <QElapsedTimer>
+
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -179,13 +181,19 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
     std::vector<double> coords(std::size_t(n) * 2);
     char *dst = reinterpret_cast<char *>(coords.data());
     std::size_t want = coords.size() * sizeof(double), got = 0;
-    bool cancelled = false;
+    bool cancelled = false, outOfTime = false;
     int ticks = 0;
+    QElapsedTimer clock;
+    clock.start();
     while (got < want) {
         pollfd pfd{fds[0], POLLIN, 0};
         const int r = ::poll(&pfd, 1, 50);
         if (control.cancelled()) {
             cancelled = true;
+            break;
+        }
+        if (clock.elapsed() > control.timeLimitMs) {
+            outOfTime = true;
             break;
         }
         if (r == 0) {
@@ -201,12 +209,19 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
         got += std::size_t(k);
     }
     ::close(fds[0]);
-    if (cancelled)
+    if (cancelled || outOfTime)
         ::kill(child, SIGKILL);
     int status = 0;
     while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
     if (cancelled)
         return layoutCancelled();
+    if (outOfTime)
+        return Error(QString(),
+                     QStringLiteral("the layered layout (Graphviz %1) of %2 nodes did not finish within %3 s and was "
+                                    "stopped; nothing moved. Tiers lays out a model of any size.")
+                         .arg(QString::fromLatin1(engine))
+                         .arg(n)
+                         .arg(control.timeLimitMs / 1000.0));
     if (got < want || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return Error(QString(),
                      QStringLiteral("Graphviz (%1) could not lay out the graph (exit status %2)")

@@ -26,11 +26,17 @@ struct LayoutGraph {
     static LayoutGraph fromModel(const Model &model, const QStringList &only = {});
 };
 
+// How long a force-directed layout (Organic, or Layered through Graphviz) may run before
+// it stops with a message and moves nothing: on a huge or crowded graph it could otherwise
+// run for hours (measured figures in resources/HARDENING.md). Tiers is linear and has none.
+inline constexpr int kLayoutTimeLimitSeconds = 120;
+
 // Cancel and progress for a layout running off the GUI thread. The layout polls cancel
 // between steps and then returns an error saying so; progress receives 0..1.
 struct LayoutControl {
     const std::atomic<bool> *cancel = nullptr;
     std::function<void(double)> progress;
+    int timeLimitMs = kLayoutTimeLimitSeconds * 1000;
 
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
     void report(double fraction) const

@@ -33,9 +33,14 @@ bool Autosave::begin()
     if (!QDir().mkpath(m_dir))
         return false;
     QFile::setPermissions(m_dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    m_lock = std::make_unique<QLockFile>(m_dir + QLatin1Char('/') + m_session + QStringLiteral(".lock"));
+    const QString lockPath = m_dir + QLatin1Char('/') + m_session + QStringLiteral(".lock");
+    m_lock = std::make_unique<QLockFile>(lockPath);
     m_lock->setStaleLockTime(0);
-    return m_lock->tryLock(0);
+    if (!m_lock->tryLock(0))
+        return false;
+    // QLockFile creates it by the umask; like every file of the session it is the owner's only.
+    QFile::setPermissions(lockPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return true;
 }
 
 QString Autosave::recordPath() const { return m_dir + QLatin1Char('/') + m_session + QStringLiteral(".json"); }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/storage/documentreader.h"
 
+#include "model/domain/limits.h"
 #include "model/domain/validate.h"
 #include "model/io/fieldreader.h"
 #include "model/io/inputfile.h"
@@ -364,6 +365,20 @@ Expected<Model> readImage(const QByteArray &image, const QString &fileName, std:
         for (const auto &[key, sqlText] : expected)
             if (!found.count(key))
                 return Error(fileName, QStringLiteral("the document lacks %1; it is incomplete").arg(key));
+        // The caps of limits.h, before anything is read.
+        Statement counts = db.prepare("SELECT (SELECT count(*) FROM nodes), (SELECT count(*) FROM edges), "
+                                      "(SELECT count(*) FROM categories), (SELECT count(*) FROM scenarios)");
+        counts.step();
+        for (const auto &[n, cap, what] :
+             {std::tuple{counts.integer(0), kMaxNodes, "nodes"}, std::tuple{counts.integer(1), kMaxEdges, "edges"},
+              std::tuple{counts.integer(2), kMaxModelCategories, "categories of its own"},
+              std::tuple{counts.integer(3), kMaxScenarios, "saved scenarios"}})
+            if (n > cap)
+                return Error(fileName,
+                             QStringLiteral("the document has %1 %2; VendorGraph opens models of up to %3 %2")
+                                 .arg(n)
+                                 .arg(QLatin1StringView(what))
+                                 .arg(cap));
         FieldReader r;
         Model m = readTables(db, r);
         *problems = std::move(r.problems);

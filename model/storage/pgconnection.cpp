@@ -126,7 +126,9 @@ void Connection::raiseConnection(const QString &what)
 
 void Connection::raise(pg_result *r)
 {
-    const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    // Copied now: the fields point into r, which is cleared below.
+    const char *stateField = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    const QString state = stateField ? QString::fromLatin1(stateField) : QString();
     const char *primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
     QString msg = QString::fromUtf8(primary ? primary : PQresultErrorMessage(r)).trimmed();
     if (const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL))
@@ -138,7 +140,7 @@ void Connection::raise(pg_result *r)
     // Drain what is left of this command so the connection can be used again.
     while (pg_result *rest = PQgetResult(m_conn))
         PQclear(rest);
-    throw PgError(state ? QString::fromLatin1(state) : QString(), msg, lost);
+    throw PgError(state, msg, lost);
 }
 
 void Connection::waitForResult()

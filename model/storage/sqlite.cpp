@@ -7,6 +7,22 @@
 
 namespace vg::sql {
 
+namespace {
+std::function<void(sqlite3 *, bool)> &observer()
+{
+    static std::function<void(sqlite3 *, bool)> o;
+    return o;
+}
+
+int dbConfig(sqlite3 *db, int op, int value)
+{
+    int out = -1;
+    return sqlite3_db_config(db, op, value, &out) == SQLITE_OK ? out : -1;
+}
+} // namespace
+
+void setConnectionObserver(std::function<void(sqlite3 *, bool)> o) { observer() = std::move(o); }
+
 SqlError::SqlError(int c, const QString &m) : std::runtime_error(m.toStdString()), code(c), message(m) { }
 
 void Database::raise(int rc) const
@@ -26,6 +42,12 @@ Database Database::openReadWrite(const QString &path)
     if (rc != SQLITE_OK)
         d.raise(rc);
     sqlite3_extended_result_codes(db, 1);
+    // No connection ever trusts a schema, runs SQL that can corrupt a file, or loads code.
+    if (dbConfig(db, SQLITE_DBCONFIG_DEFENSIVE, 1) != 1 || dbConfig(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0) != 0
+        || dbConfig(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0) != 0)
+        throw SqlError(SQLITE_ERROR, QStringLiteral("SQLite refused the safety settings"));
+    if (observer())
+        observer()(db, true);
     return d;
 }
 
@@ -54,8 +76,16 @@ Database &Database::operator=(Database &&o) noexcept
     return *this;
 }
 
+bool Database::hasBaselineSettings() const
+{
+    return dbConfig(m_db, SQLITE_DBCONFIG_DEFENSIVE, -1) == 1 && dbConfig(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1) == 0
+        && dbConfig(m_db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, -1) == 0;
+}
+
 Database::~Database()
 {
+    if (m_db && observer())
+        observer()(m_db, false);
     if (m_db)
         sqlite3_close_v2(m_db);
 }

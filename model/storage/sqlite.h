@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 
@@ -27,6 +28,8 @@ class Statement;
 class Database final {
 public:
     // Creates or opens a read-write database at path ("" or ":memory:" for a private one).
+    // Every connection starts in defensive mode, with the schema untrusted and extension
+    // loading off (hardenForUntrustedInput() adds the rest for files from strangers).
     static Database openReadWrite(const QString &path);
     // A private in-memory database holding a copy of image (sqlite3_deserialize); the
     // bytes' owner is the connection. Nothing on disk is touched afterwards.
@@ -43,6 +46,9 @@ public:
     void hardenForUntrustedInput();
     // Whether hardenForUntrustedInput() is in force (the start-up self-check).
     bool isHardened() const;
+    // Whether the settings every connection gets at open are in force: defensive mode on,
+    // trusted schema off, extension loading off.
+    bool hasBaselineSettings() const;
 
     void exec(const char *sql);
     Statement prepare(const char *sql);
@@ -57,6 +63,11 @@ private:
     [[noreturn]] void raise(int rc) const;
     sqlite3 *m_db = nullptr;
 };
+
+// Test hook: observer(handle, true) runs for every connection right after it is opened and
+// configured, observer(handle, false) right before it is closed. Not thread-safe: install it
+// before any connection opens; an empty function removes it.
+void setConnectionObserver(std::function<void(sqlite3 *, bool opened)> observer);
 
 // A prepared statement. Columns and parameters are 0-based and 1-based as in SQLite.
 class Statement final {

@@ -17,6 +17,8 @@
 #include <QScrollArea>
 #include <QValueAxis>
 
+#include <memory>
+
 namespace vg {
 
 CategoryChart::CategoryChart(QWidget *parent)
@@ -54,6 +56,8 @@ void CategoryChart::setByRecords(bool records) { m_measure->setCurrentIndex(reco
 void CategoryChart::rebuild()
 {
     auto *chart = new QChart;
+    // setChart() below releases the chart shown until now without deleting it (QChartView docs).
+    const std::unique_ptr<QChart> previous(m_view->chart());
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     const bool dark = canvasStyleForPalette().dark;

@@ -14,13 +14,16 @@
 #include "views/mainwindow/mainwindow.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 
 #include <sys/stat.h>
 
 #include <csignal>
+#include <map>
 
 using namespace vg;
 
@@ -86,6 +89,67 @@ private Q_SLOTS:
             std::find_if(saved.nodes.begin(), saved.nodes.end(), [](const Node &n) { return n.id == u"crm"; });
         QCOMPARE(crm->name, QStringLiteral("Renamed before the crash"));
         window.files()->shutdown();
+    }
+
+    // The app autosaves on its timer: after kill -9, the work recovered is at most one
+    // autosave interval (5 s here) behind the last edit.
+    void aKilledSessionLosesAtMostOneAutosaveInterval()
+    {
+        constexpr qint64 intervalMs = 5000, slackMs = 1500; // slack: the autosave's own run and timers
+        QRandomGenerator rng(5);
+        for (int round = 0; round < 2; ++round) {
+            const QString model = path("interval.vgdb");
+            QVERIFY(saveModel(bundledSample(), model).ok());
+            QProcess *p = session(model, {QStringLiteral("--edit-every"), QStringLiteral("100")});
+            QVERIFY(p->waitForStarted());
+            QElapsedTimer running;
+            bool first = false;
+            int lastEdit = 0;
+            std::map<int, qint64> editAt;
+            const qint64 killAfter = 6000 + rng.bounded(5000);
+            while (!first || running.elapsed() < killAfter) {
+                p->waitForReadyRead(50);
+                while (p->canReadLine()) {
+                    const QList<QByteArray> parts = p->readLine().trimmed().split(' ');
+                    if (parts.size() == 3 && parts[0] == "EDIT") {
+                        if (!first) {
+                            first = true;
+                            running.start();
+                        }
+                        lastEdit = parts[1].toInt();
+                        editAt[lastEdit] = parts[2].toLongLong();
+                    }
+                }
+                QVERIFY(p->state() == QProcess::Running);
+            }
+            ::kill(pid_t(p->processId()), SIGKILL);
+            QVERIFY(p->waitForFinished(10000));
+            while (p->canReadLine()) {
+                const QList<QByteArray> parts = p->readLine().trimmed().split(' ');
+                if (parts.size() == 3 && parts[0] == "EDIT") {
+                    lastEdit = parts[1].toInt();
+                    editAt[lastEdit] = parts[2].toLongLong();
+                }
+            }
+            auto prompter = std::make_unique<test::ScriptedPrompter>();
+            prompter->recovery = Prompter::Recovery::Recover;
+            test::ScriptedPrompter *answers = prompter.get();
+            MainWindow window(std::move(prompter));
+            window.openInitial(QString());
+            QCOMPARE(answers->recoverQuestions, 1);
+            const QString name = window.document()->store().findNode(QStringLiteral("crm"))->name;
+            QVERIFY2(name.startsWith(QStringLiteral("edit ")), qPrintable(name));
+            const int recovered = name.mid(5).toInt();
+            QVERIFY(editAt.count(recovered));
+            const qint64 lostMs = editAt[lastEdit] - editAt[recovered];
+            qInfo("killed after edit %d; recovered edit %d: %lld ms of work lost (interval %lld ms)", lastEdit,
+                  recovered, lostMs, intervalMs);
+            QVERIFY2(lostMs <= intervalMs + slackMs, qPrintable(QStringLiteral("%1 ms lost").arg(lostMs)));
+            window.document()->undoStack()->setClean();
+            window.files()->shutdown();
+            for (const AutosaveEntry &e : Autosave::recoverable())
+                Autosave::remove(e);
+        }
     }
 
     void aCleanQuitLeavesNothingToRecover()

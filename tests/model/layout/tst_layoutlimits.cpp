@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Layouts on hostile shapes (issue 11): the organic layout of a star, whose leaves all crowd
+// around the hub, costs n x 96 force pairs per step instead of n^2; overlap removal of points
+// that all want one cell is no longer quadratic; and a force-directed layout that runs past
+// its time limit stops with a message and moves nothing.
+#include "model/layout/graphvizlayout.h"
+#include "model/layout/layoutgraph.h"
+#include "model/layout/organiclayout.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+#include <QTest>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define VG_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VG_SANITIZED 1
+#endif
+#endif
+
+using namespace vg;
+
+namespace {
+// Sanitizer builds run unoptimised and instrumented: there only the results count.
+#ifdef VG_SANITIZED
+constexpr bool kTimed = false;
+constexpr int kScale = 10; // sizes divided by this
+#else
+constexpr bool kTimed = true;
+constexpr int kScale = 1;
+#endif
+} // namespace
+
+namespace {
+
+LayoutGraph star(int leaves)
+{
+    LayoutGraph g;
+    g.ids.push_back(QStringLiteral("hub"));
+    g.kinds.push_back(NodeKind::Service);
+    for (int i = 0; i < leaves; ++i) {
+        g.ids.push_back(QStringLiteral("leaf%1").arg(i));
+        g.kinds.push_back(NodeKind::Vendor);
+        g.edges.emplace_back(0, i + 1);
+    }
+    return g;
+}
+
+} // namespace
+
+class TestLayoutLimits : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Before the bounded force pairs, a star of 10,000 leaves took 48 s; 30,000 take a few.
+    void anOrganicStarIsLinear()
+    {
+        const int leaves = 30000 / kScale;
+        const LayoutGraph g = star(leaves);
+        LayoutControl control;
+        QElapsedTimer t;
+        t.start();
+        const auto out = organicLayout(g, control);
+        qInfo("organic layout of a star of %d leaves: %lld ms", leaves, t.elapsed());
+        QVERIFY(out.ok());
+        QCOMPARE(out->size(), std::size_t(leaves + 1));
+        QSet<QPair<qint64, qint64>> cells;
+        for (const QPointF &p : *out)
+            cells.insert({qint64(std::llround(p.x())), qint64(std::llround(p.y()))});
+        QCOMPARE(cells.size(), qsizetype(leaves + 1)); // no two nodes in one place
+        QVERIFY2(!kTimed || t.elapsed() < 60000, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
+    }
+
+    void pointsWantingOneCellAreSpreadQuickly()
+    {
+        std::vector<QPointF> points(std::size_t(100000 / kScale), QPointF(5, 5));
+        QElapsedTimer t;
+        t.start();
+        snapToFreeCells(points, QSizeF(10, 10));
+        qInfo("%lld points wanting one cell spread in %lld ms", qint64(points.size()), t.elapsed());
+        QSet<QPair<qint64, qint64>> cells;
+        for (const QPointF &p : points)
+            cells.insert({qint64(std::llround(p.x())), qint64(std::llround(p.y()))});
+        QCOMPARE(cells.size(), qsizetype(points.size()));
+        QVERIFY2(!kTimed || t.elapsed() < 20000, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
+    }
+
+    void aLayoutPastItsTimeLimitStopsWithAMessage_data()
+    {
+        QTest::addColumn<bool>("organic");
+        QTest::newRow("organic") << true;
+        QTest::newRow("layered (Graphviz sfdp in a child process, killed)") << false;
+    }
+    void aLayoutPastItsTimeLimitStopsWithAMessage()
+    {
+        QFETCH(bool, organic);
+        const LayoutGraph g = star(20000 / kScale);
+        LayoutControl control;
+        control.timeLimitMs = 1;
+        QElapsedTimer t;
+        t.start();
+        const auto out = organic ? organicLayout(g, control) : graphvizLayout(g, control);
+        QVERIFY(!out.ok());
+        QVERIFY(!isCancellation(out.error()));
+        QVERIFY2(out.error().message().contains(QStringLiteral("did not finish within 0.001 s")),
+                 qPrintable(out.error().message()));
+        QVERIFY2(out.error().message().contains(QStringLiteral("Tiers")), qPrintable(out.error().message()));
+        QVERIFY2(!kTimed || t.elapsed() < 10000, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLayoutLimits)
+#include "tst_layoutlimits.moc"
