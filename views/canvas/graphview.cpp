@@ -8,7 +8,9 @@
 #include "views/canvas/nodeitem.h"
 
 #include <QContextMenuEvent>
+#include <QResizeEvent>
 #include <QScrollBar>
+#include <QStyle>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -59,8 +61,16 @@ void GraphView::zoomBy(qreal factor)
 void GraphView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
-    if (m_autoFit)
-        fitAll();
+    if (!m_autoFit || m_fitting)
+        return;
+    // A fit can show or hide a scroll bar, which resizes the viewport by its width: refitting
+    // for that would show or hide it again, for ever. Only a real resize refits.
+    const QSize change = event->size() - event->oldSize();
+    const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this) + 2;
+    if (event->oldSize().isValid() && (change.width() == 0 || change.height() == 0)
+        && std::abs(change.width()) <= bar && std::abs(change.height()) <= bar)
+        return;
+    fitAll();
 }
 
 void GraphView::scrollContentsBy(int dx, int dy)
