@@ -7,10 +7,7 @@
 
 namespace vg {
 
-namespace {
-
-// Liang-Barsky: the part of the segment inside the rectangle, if any.
-bool clipTo(const QLineF &l, const QRectF &r, QLineF *out)
+bool clipSegment(const QLineF &l, const QRectF &r, double *t0out, double *t1out)
 {
     double t0 = 0, t1 = 1;
     const double dx = l.dx(), dy = l.dy();
@@ -30,18 +27,18 @@ bool clipTo(const QLineF &l, const QRectF &r, QLineF *out)
         if (t0 > t1)
             return false;
     }
-    *out = QLineF(l.pointAt(t0), l.pointAt(t1));
+    *t0out = t0;
+    *t1out = t1;
     return true;
 }
-
-} // namespace
 
 template <typename F>
 void EdgeGrid::forEachCell(const QLineF &line, F &&f) const
 {
-    QLineF l;
-    if (!clipTo(line, m_area, &l))
+    double t0 = 0, t1 = 1;
+    if (!clipSegment(line, m_area, &t0, &t1))
         return;
+    const QLineF l(line.pointAt(t0), line.pointAt(t1));
     // In cell units.
     const double u0 = (l.x1() - m_area.left()) / m_cellW, v0 = (l.y1() - m_area.top()) / m_cellH;
     const double u1 = (l.x2() - m_area.left()) / m_cellW, v1 = (l.y2() - m_area.top()) / m_cellH;

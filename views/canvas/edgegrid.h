@@ -9,6 +9,10 @@
 
 namespace vg {
 
+// Liang-Barsky: the part of segment l inside rectangle r, as the fractions t0..t1 of its
+// length; false when it misses r. Shared by the grid, the edge layer and their tests.
+bool clipSegment(const QLineF &l, const QRectF &r, double *t0, double *t1);
+
 // A spatial index of line segments for the canvas: a uniform grid over the map in which each
 // segment is registered in every cell it passes through (Amanatides-Woo traversal). A query
 // for a small rectangle visits only the segments that pass near it, however long they are: a

@@ -17,36 +17,10 @@ namespace vg {
 
 namespace {
 
-// Liang-Barsky: the part of the segment inside the rectangle (t0..t1 of its length), if any.
-bool clip(const QLineF &l, const QRectF &r, double *t0out, double *t1out)
-{
-    double t0 = 0, t1 = 1;
-    const double dx = l.dx(), dy = l.dy();
-    const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {l.x1() - r.left(), r.right() - l.x1(), l.y1() - r.top(), r.bottom() - l.y1()};
-    for (int i = 0; i < 4; ++i) {
-        if (p[i] == 0) {
-            if (q[i] < 0)
-                return false;
-            continue;
-        }
-        const double t = q[i] / p[i];
-        if (p[i] < 0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 > t1)
-            return false;
-    }
-    *t0out = t0;
-    *t1out = t1;
-    return true;
-}
-
 bool crosses(const QLineF &l, const QRectF &r)
 {
     double a, b;
-    return clip(l, r, &a, &b);
+    return clipSegment(l, r, &a, &b);
 }
 
 double distance(QPointF p, const QLineF &l)
@@ -110,7 +84,7 @@ void rasterLines(QImage *image, const std::vector<std::pair<QLineF, QRgb>> &line
         const QRectF area(0, top, w - 0.001, bottom - top - 0.001);
         for (const auto &[l, c] : lines) {
             double t0 = 0, t1 = 1;
-            if (!clip(l, area, &t0, &t1))
+            if (!clipSegment(l, area, &t0, &t1))
                 continue;
             const QPointF a = l.pointAt(t0), b = l.pointAt(t1);
             const double dx = b.x() - a.x(), dy = b.y() - a.y();
@@ -151,7 +125,7 @@ struct Counts {
     void line(int layer, QPointF a, QPointF b)
     {
         double t0, t1;
-        if (!clip(QLineF(a, b), QRectF(0, 0, w - 1, h - 1), &t0, &t1))
+        if (!clipSegment(QLineF(a, b), QRectF(0, 0, w - 1, h - 1), &t0, &t1))
             return;
         const QPointF p = a + (b - a) * t0, q = a + (b - a) * t1;
         const double dx = q.x() - p.x(), dy = q.y() - p.y();
@@ -466,7 +440,7 @@ void EdgeLayer::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidg
         // Only the visible part is stroked: a dash pattern along a line that runs far off
         // screen costs its whole length.
         double t0 = 0, t1 = 1;
-        if (!clip(l, exposed, &t0, &t1))
+        if (!clipSegment(l, exposed, &t0, &t1))
             return;
         const QLineF visible(l.pointAt(t0), l.pointAt(t1));
         const bool headVisible = t1 >= 1.0;

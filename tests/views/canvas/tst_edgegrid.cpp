@@ -10,28 +10,11 @@ using namespace vg;
 
 namespace {
 
-// Whether the segment touches the rectangle (Liang-Barsky), the ground truth.
+// Whether the segment touches the rectangle: the exact geometry the grid must not miss.
 bool touches(const QLineF &l, const QRectF &r)
 {
-    double t0 = 0, t1 = 1;
-    const double dx = l.dx(), dy = l.dy();
-    const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {l.x1() - r.left(), r.right() - l.x1(), l.y1() - r.top(), r.bottom() - l.y1()};
-    for (int i = 0; i < 4; ++i) {
-        if (p[i] == 0) {
-            if (q[i] < 0)
-                return false;
-            continue;
-        }
-        const double t = q[i] / p[i];
-        if (p[i] < 0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 > t1)
-            return false;
-    }
-    return true;
+    double t0, t1;
+    return clipSegment(l, r, &t0, &t1);
 }
 
 QPointF point(QRandomGenerator &g, double extent) { return {g.bounded(extent), g.bounded(extent)}; }
