@@ -5,12 +5,14 @@
 #include "model/layout/placement.h"
 #include "model/layout/tierslayout.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryFile>
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-
+#include <fcntl.h>
 #include <poll.h>
+#include <spawn.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -75,78 +77,62 @@ void packRanks(std::vector<QPointF> &pos, const std::vector<int> &ranks)
     }
 }
 
-// In the child: lays out and writes 2 doubles per node to fd. Returns the exit code.
+// The graph in the DOT language, for Graphviz's own program. Nodes are named by index.
 // ranks: for dot, each node's rank (dotRanks()); empty for sfdp.
-int layoutInChild(const LayoutGraph &g, const char *engine, const std::vector<int> &ranks, int fd)
+QByteArray dotText(const LayoutGraph &g, const std::vector<int> &ranks)
 {
-    GVC_t *gvc = gvContext();
-    Agraph_t *graph = agopen(const_cast<char *>("g"), Agdirected, nullptr);
-    agattr(graph, AGRAPH, const_cast<char *>("rankdir"), const_cast<char *>("LR"));
-    agattr(graph, AGRAPH, const_cast<char *>("nodesep"), const_cast<char *>("0.35"));
-    agattr(graph, AGRAPH, const_cast<char *>("ranksep"), const_cast<char *>("1.6"));
+    QByteArray t;
+    t.reserve(int(g.size() * 8 + g.edges.size() * 14 + 256));
     // Overlaps of sfdp's result are removed afterwards (snapToFreeCells), much faster than
     // Graphviz's own prism on big graphs.
-    agattr(graph, AGRAPH, const_cast<char *>("overlap"), const_cast<char *>("true"));
-    agattr(graph, AGRAPH, const_cast<char *>("splines"), const_cast<char *>("false"));
-    const QByteArray w = QByteArray::number(kNodeWidth / 72.0), h = QByteArray::number(kNodeHeight / 72.0);
-    agattr(graph, AGNODE, const_cast<char *>("shape"), const_cast<char *>("box"));
-    agattr(graph, AGNODE, const_cast<char *>("fixedsize"), const_cast<char *>("true"));
-    agattr(graph, AGNODE, const_cast<char *>("width"), const_cast<char *>(w.constData()));
-    agattr(graph, AGNODE, const_cast<char *>("height"), const_cast<char *>(h.constData()));
-    agattr(graph, AGNODE, const_cast<char *>("label"), const_cast<char *>(""));
-    std::vector<Agnode_t *> nodes(std::size_t(g.size()));
-    for (int i = 0; i < g.size(); ++i) {
-        const QByteArray name = QByteArray::number(i);
-        nodes[std::size_t(i)] = agnode(graph, const_cast<char *>(name.constData()), 1);
-    }
+    t += "digraph g {\ngraph [rankdir=LR, nodesep=0.35, ranksep=1.6, overlap=true, splines=false];\n";
+    t += "node [shape=box, fixedsize=true, width=" + QByteArray::number(kNodeWidth / 72.0) +
+         ", height=" + QByteArray::number(kNodeHeight / 72.0) + ", label=\"\"];\n";
+    for (int i = 0; i < g.size(); ++i)
+        t += QByteArray::number(i) + ";\n";
     for (const auto &[a, b] : g.edges)
-        agedge(graph, nodes[std::size_t(a)], nodes[std::size_t(b)], nullptr, 1);
+        t += QByteArray::number(a) + " -> " + QByteArray::number(b) + ";\n";
     if (!ranks.empty()) {
         // One rank=same subgraph per rank, each with an invisible anchor; a chain of anchors
         // keeps the ranks in order from left to right.
         const int count = *std::max_element(ranks.begin(), ranks.end()) + 1;
-        agattr(graph, AGNODE, const_cast<char *>("style"), const_cast<char *>(""));
-        agattr(graph, AGEDGE, const_cast<char *>("style"), const_cast<char *>(""));
-        std::vector<Agraph_t *> groups(static_cast<std::size_t>(count), nullptr);
-        Agnode_t *previous = nullptr;
-        for (int r = 0; r < count; ++r) {
-            const QByteArray name = "rank" + QByteArray::number(r);
-            groups[std::size_t(r)] = agsubg(graph, const_cast<char *>(name.constData()), 1);
-            agsafeset(groups[std::size_t(r)], const_cast<char *>("rank"), const_cast<char *>("same"),
-                      const_cast<char *>(""));
-            const QByteArray anchorName = "anchor" + QByteArray::number(r);
-            Agnode_t *anchor = agnode(groups[std::size_t(r)], const_cast<char *>(anchorName.constData()), 1);
-            agset(anchor, const_cast<char *>("style"), const_cast<char *>("invis"));
-            agset(anchor, const_cast<char *>("width"), const_cast<char *>("0.01"));
-            agset(anchor, const_cast<char *>("height"), const_cast<char *>("0.01"));
-            if (previous) {
-                Agedge_t *e = agedge(graph, previous, anchor, nullptr, 1);
-                agset(e, const_cast<char *>("style"), const_cast<char *>("invis"));
-            }
-            previous = anchor;
-        }
+        std::vector<QByteArray> members(static_cast<std::size_t>(count));
         for (int i = 0; i < g.size(); ++i)
-            agsubnode(groups[std::size_t(ranks[std::size_t(i)])], nodes[std::size_t(i)], 1);
+            members[std::size_t(ranks[std::size_t(i)])] += QByteArray::number(i) + "; ";
+        for (int r = 0; r < count; ++r) {
+            const QByteArray rank = QByteArray::number(r);
+            t += "subgraph rank" + rank + " { rank=same; anchor" + rank +
+                 " [style=invis, width=0.01, height=0.01]; " + members[std::size_t(r)] + "}\n";
+            if (r > 0)
+                t += "anchor" + QByteArray::number(r - 1) + " -> anchor" + rank + " [style=invis];\n";
+        }
     }
-    if (gvLayout(gvc, graph, engine) != 0)
-        return 3;
-    std::vector<double> out;
-    out.reserve(std::size_t(g.size()) * 2);
-    for (Agnode_t *n : nodes) {
-        out.push_back(ND_coord(n).x);
-        out.push_back(-ND_coord(n).y); // Graphviz's y axis points up
+    t += "}\n";
+    return t;
+}
+
+// Reads the node positions from Graphviz's plain output ("node NAME X Y ...", in inches,
+// y pointing up) into out, in points with y pointing down. False if a node is missing.
+bool readPlain(const QByteArray &plain, std::vector<QPointF> &out)
+{
+    std::vector<char> seen(out.size(), 0);
+    std::size_t found = 0;
+    for (const QByteArray &line : plain.split('\n')) {
+        if (!line.startsWith("node "))
+            continue;
+        const QList<QByteArray> f = line.split(' ');
+        if (f.size() < 4)
+            continue;
+        bool okName = false, okX = false, okY = false;
+        const int i = f[1].toInt(&okName);
+        const double x = f[2].toDouble(&okX), y = f[3].toDouble(&okY);
+        if (!okName || !okX || !okY || i < 0 || std::size_t(i) >= out.size() || seen[std::size_t(i)])
+            continue; // the rank anchors, or nothing of ours
+        seen[std::size_t(i)] = 1;
+        ++found;
+        out[std::size_t(i)] = QPointF(x * 72.0, -y * 72.0);
     }
-    const char *p = reinterpret_cast<const char *>(out.data());
-    std::size_t left = out.size() * sizeof(double);
-    while (left > 0) {
-        const ssize_t k = ::write(fd, p, left);
-        if (k <= 0)
-            return 4;
-        p += k;
-        left -= std::size_t(k);
-    }
-    // No cleanup: the process ends here.
-    return 0;
+    return found == out.size();
 }
 
 } // namespace
@@ -162,30 +148,52 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
     if (engineUsed)
         *engineUsed = QString::fromLatin1(engine);
     const std::vector<int> ranks = dot ? dotRanks(g) : std::vector<int>();
+    // Graphviz runs as its own program, not in a fork of this one: a fork of a process with
+    // other threads (the GUI, the analysis worker) may inherit a lock some thread held, and
+    // the child then hangs (it did under AddressSanitizer). A separate process can also be
+    // killed at once on Cancel or at the time limit, with nothing leaked.
+    QTemporaryFile input(QDir::tempPath() + QStringLiteral("/vendorgraph-layout-XXXXXX.gv"));
+    QTemporaryFile errors(QDir::tempPath() + QStringLiteral("/vendorgraph-layout-XXXXXX.txt"));
+    const QByteArray text = dotText(g, ranks);
+    if (!input.open() || input.write(text) != text.size() || !input.flush() || !errors.open())
+        return Error(QString(), QStringLiteral("cannot start the layout: cannot write a temporary file in %1: %2")
+                                    .arg(QDir::tempPath(), input.errorString()));
+    input.close();
+    errors.close();
     int fds[2];
-    if (::pipe(fds) != 0)
+    if (::pipe2(fds, O_CLOEXEC) != 0)
         return Error(QString(),
                      QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-    const pid_t child = ::fork();
-    if (child < 0) {
-        ::close(fds[0]);
-        ::close(fds[1]);
-        return Error(QString(),
-                     QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-    }
-    if (child == 0) {
-        ::close(fds[0]);
-        ::_exit(layoutInChild(g, engine, ranks, fds[1]));
-    }
+    const QByteArray inputPath = QFile::encodeName(input.fileName()),
+                     errorsPath = QFile::encodeName(errors.fileName()),
+                     engineFlag = QByteArray("-K") + engine;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_addopen(&actions, 2, errorsPath.constData(), O_WRONLY | O_TRUNC, 0600);
+    char *argv[] = {const_cast<char *>("dot"), const_cast<char *>(engineFlag.constData()),
+                    const_cast<char *>("-Tplain"), const_cast<char *>(inputPath.constData()), nullptr};
+    pid_t child = -1;
+    const int spawned = ::posix_spawnp(&child, "dot", &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
     ::close(fds[1]);
-    std::vector<double> coords(std::size_t(n) * 2);
-    char *dst = reinterpret_cast<char *>(coords.data());
-    std::size_t want = coords.size() * sizeof(double), got = 0;
+    if (spawned != 0) {
+        ::close(fds[0]);
+        return Error(QString(), spawned == ENOENT
+                                    ? QStringLiteral("cannot start the layout: Graphviz's dot program was not found "
+                                                     "(install the graphviz package). Tiers lays out a model of any "
+                                                     "size.")
+                                    : QStringLiteral("cannot start Graphviz's dot program: %1")
+                                          .arg(QString::fromLocal8Bit(std::strerror(spawned))));
+    }
+    QByteArray plain;
+    char buffer[65536];
     bool cancelled = false, outOfTime = false;
     int ticks = 0;
     QElapsedTimer clock;
     clock.start();
-    while (got < want) {
+    for (;;) {
         pollfd pfd{fds[0], POLLIN, 0};
         const int r = ::poll(&pfd, 1, 50);
         if (control.cancelled()) {
@@ -203,10 +211,12 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
         }
         if (r < 0 && errno == EINTR)
             continue;
-        const ssize_t k = ::read(fds[0], dst + got, want - got);
+        const ssize_t k = ::read(fds[0], buffer, sizeof buffer);
+        if (k < 0 && errno == EINTR)
+            continue;
         if (k <= 0)
             break;
-        got += std::size_t(k);
+        plain.append(buffer, int(k));
     }
     ::close(fds[0]);
     if (cancelled || outOfTime)
@@ -222,13 +232,17 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
                          .arg(QString::fromLatin1(engine))
                          .arg(n)
                          .arg(control.timeLimitMs / 1000.0));
-    if (got < want || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return Error(QString(),
-                     QStringLiteral("Graphviz (%1) could not lay out the graph (exit status %2)")
-                         .arg(QString::fromLatin1(engine))
-                         .arg(WIFEXITED(status) ? WEXITSTATUS(status) : -1));
-    for (int i = 0; i < n; ++i)
-        out[std::size_t(i)] = QPointF(coords[std::size_t(2 * i)], coords[std::size_t(2 * i + 1)]);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !readPlain(plain, out)) {
+        QString said;
+        if (errors.open())
+            said = QString::fromLocal8Bit(errors.read(400)).trimmed();
+        return Error(QString(), QStringLiteral("Graphviz (%1) could not lay out the graph (%2)%3")
+                                    .arg(QString::fromLatin1(engine),
+                                         WIFEXITED(status) ? QStringLiteral("exit status %1").arg(WEXITSTATUS(status))
+                                                           : QStringLiteral("stopped by signal %1")
+                                                                 .arg(WIFSIGNALED(status) ? WTERMSIG(status) : -1),
+                                         said.isEmpty() ? QString() : QStringLiteral(": ") + said));
+    }
     if (dot)
         packRanks(out, ranks);
     else // sfdp places nodes by force: make sure no two overlap

@@ -11,8 +11,10 @@ namespace vg {
 inline constexpr int kDotMaxNodes = 1500;
 inline constexpr int kDotMaxEdges = 6000;
 
-// The layered layout through libgvc. It runs in a child process (fork), so that Cancel can
-// stop even a dot run that would take minutes: the child is killed and nothing leaks.
+// The layered layout by Graphviz's `dot` program (found on PATH), given the graph in DOT and
+// read back from its plain output. It is a process of its own, so that Cancel (or the time
+// limit) can stop even a dot run that would take minutes: the process is killed and nothing
+// leaks.
 // *engine receives "dot" or "sfdp".
 Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &graph, const LayoutControl &control,
                                               QString *engine = nullptr);
