@@ -12,8 +12,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <spawn.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -86,8 +86,8 @@ QByteArray dotText(const LayoutGraph &g, const std::vector<int> &ranks)
     // Overlaps of sfdp's result are removed afterwards (snapToFreeCells), much faster than
     // Graphviz's own prism on big graphs.
     t += "digraph g {\ngraph [rankdir=LR, nodesep=0.35, ranksep=1.6, overlap=true, splines=false];\n";
-    t += "node [shape=box, fixedsize=true, width=" + QByteArray::number(kNodeWidth / 72.0) +
-         ", height=" + QByteArray::number(kNodeHeight / 72.0) + ", label=\"\"];\n";
+    t += "node [shape=box, fixedsize=true, width=" + QByteArray::number(kNodeWidth / 72.0)
+        + ", height=" + QByteArray::number(kNodeHeight / 72.0) + ", label=\"\"];\n";
     for (int i = 0; i < g.size(); ++i)
         t += QByteArray::number(i) + ";\n";
     for (const auto &[a, b] : g.edges)
@@ -101,8 +101,8 @@ QByteArray dotText(const LayoutGraph &g, const std::vector<int> &ranks)
             members[std::size_t(ranks[std::size_t(i)])] += QByteArray::number(i) + "; ";
         for (int r = 0; r < count; ++r) {
             const QByteArray rank = QByteArray::number(r);
-            t += "subgraph rank" + rank + " { rank=same; anchor" + rank +
-                 " [style=invis, width=0.01, height=0.01]; " + members[std::size_t(r)] + "}\n";
+            t += "subgraph rank" + rank + " { rank=same; anchor" + rank + " [style=invis, width=0.01, height=0.01]; "
+                + members[std::size_t(r)] + "}\n";
             if (r > 0)
                 t += "anchor" + QByteArray::number(r - 1) + " -> anchor" + rank + " [style=invis];\n";
         }
@@ -156,16 +156,16 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
     QTemporaryFile errors(QDir::tempPath() + QStringLiteral("/vendorgraph-layout-XXXXXX.txt"));
     const QByteArray text = dotText(g, ranks);
     if (!input.open() || input.write(text) != text.size() || !input.flush() || !errors.open())
-        return Error(QString(), QStringLiteral("cannot start the layout: cannot write a temporary file in %1: %2")
-                                    .arg(QDir::tempPath(), input.errorString()));
+        return Error(QString(),
+                     QStringLiteral("cannot start the layout: cannot write a temporary file in %1: %2")
+                         .arg(QDir::tempPath(), input.errorString()));
     input.close();
     errors.close();
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
         return Error(QString(),
                      QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-    const QByteArray inputPath = QFile::encodeName(input.fileName()),
-                     errorsPath = QFile::encodeName(errors.fileName()),
+    const QByteArray inputPath = QFile::encodeName(input.fileName()), errorsPath = QFile::encodeName(errors.fileName()),
                      engineFlag = QByteArray("-K") + engine;
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -180,12 +180,12 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
     ::close(fds[1]);
     if (spawned != 0) {
         ::close(fds[0]);
-        return Error(QString(), spawned == ENOENT
-                                    ? QStringLiteral("cannot start the layout: Graphviz's dot program was not found "
-                                                     "(install the graphviz package). Tiers lays out a model of any "
-                                                     "size.")
-                                    : QStringLiteral("cannot start Graphviz's dot program: %1")
-                                          .arg(QString::fromLocal8Bit(std::strerror(spawned))));
+        return Error(QString(),
+                     spawned == ENOENT ? QStringLiteral("cannot start the layout: Graphviz's dot program was not found "
+                                                        "(install the graphviz package). Tiers lays out a model of any "
+                                                        "size.")
+                                       : QStringLiteral("cannot start Graphviz's dot program: %1")
+                                             .arg(QString::fromLocal8Bit(std::strerror(spawned))));
     }
     QByteArray plain;
     char buffer[65536];
@@ -236,12 +236,14 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
         QString said;
         if (errors.open())
             said = QString::fromLocal8Bit(errors.read(400)).trimmed();
-        return Error(QString(), QStringLiteral("Graphviz (%1) could not lay out the graph (%2)%3")
-                                    .arg(QString::fromLatin1(engine),
-                                         WIFEXITED(status) ? QStringLiteral("exit status %1").arg(WEXITSTATUS(status))
-                                                           : QStringLiteral("stopped by signal %1")
-                                                                 .arg(WIFSIGNALED(status) ? WTERMSIG(status) : -1),
-                                         said.isEmpty() ? QString() : QStringLiteral(": ") + said));
+        return Error(
+            QString(),
+            QStringLiteral("Graphviz (%1) could not lay out the graph (%2)%3")
+                .arg(QString::fromLatin1(engine),
+                     WIFEXITED(status)
+                         ? QStringLiteral("exit status %1").arg(WEXITSTATUS(status))
+                         : QStringLiteral("stopped by signal %1").arg(WIFSIGNALED(status) ? WTERMSIG(status) : -1),
+                     said.isEmpty() ? QString() : QStringLiteral(": ") + said));
     }
     if (dot)
         packRanks(out, ranks);

@@ -8,8 +8,8 @@
 #include "model/layout/organiclayout.h"
 
 #include <QElapsedTimer>
-#include <QTemporaryDir>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
