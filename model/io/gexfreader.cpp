@@ -23,22 +23,9 @@ public:
     Expected<GraphDocument> run(const QString &file)
     {
         m_doc.format = QStringLiteral("GEXF");
-        bool sawRoot = false;
-        while (m_r.next()) {
-            if (m_r.isStart(L("gexf"))) {
-                sawRoot = true;
-                if (!gexf())
-                    break;
-            } else if (m_r.isStart()) {
-                m_r.fail(QStringLiteral("the root element is <%1>; expected <gexf>")
-                             .arg(m_r.xml().name().toString().left(40)));
-                break;
-            }
-        }
-        if (m_r.failed())
-            return Error(file, m_r.error());
-        if (!sawRoot)
-            return Error(file, QStringLiteral("no <gexf> element; expected a GEXF file"));
+        if (const QString e = m_r.readDocument(L("gexf"), QStringLiteral("a GEXF file"), [this] { return gexf(); });
+            !e.isEmpty())
+            return Error(file, e);
         fillDefaults(m_doc.nodes, m_nodeAttributes);
         fillDefaults(m_doc.edges, m_edgeAttributes);
         resolveParents();

@@ -24,22 +24,10 @@ public:
     Expected<GraphDocument> run(const QString &file)
     {
         m_doc.format = QStringLiteral("GraphML");
-        bool sawRoot = false;
-        while (m_r.next()) {
-            if (m_r.isStart(L("graphml"))) {
-                sawRoot = true;
-                if (!graphml())
-                    break;
-            } else if (m_r.isStart()) {
-                m_r.fail(QStringLiteral("the root element is <%1>; expected <graphml>")
-                             .arg(m_r.xml().name().toString().left(40)));
-                break;
-            }
-        }
-        if (m_r.failed())
-            return Error(file, m_r.error());
-        if (!sawRoot)
-            return Error(file, QStringLiteral("no <graphml> element; expected a GraphML file"));
+        if (const QString e =
+                m_r.readDocument(L("graphml"), QStringLiteral("a GraphML file"), [this] { return graphml(); });
+            !e.isEmpty())
+            return Error(file, e);
         fillDefaults(m_doc.nodes, true);
         fillDefaults(m_doc.edges, false);
         if (m_sawYfiles && m_doc.producer.isEmpty())

@@ -19,6 +19,28 @@ bool GuardedXmlReader::fail(int line, const QString &what)
     return false;
 }
 
+QString GuardedXmlReader::readDocument(QLatin1StringView root, const QString &what,
+                                       const std::function<bool()> &readRoot)
+{
+    bool sawRoot = false;
+    while (next()) {
+        if (isStart(root)) {
+            sawRoot = true;
+            if (!readRoot())
+                break;
+        } else if (isStart()) {
+            fail(QStringLiteral("the root element is <%1>; expected <%2>")
+                     .arg(m_xml.name().toString().left(40), QString(root)));
+            break;
+        }
+    }
+    if (failed())
+        return m_error;
+    if (!sawRoot)
+        return QStringLiteral("no <%1> element; expected %2").arg(QString(root), what);
+    return QString();
+}
+
 bool GuardedXmlReader::next()
 {
     if (failed())

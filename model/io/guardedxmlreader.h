@@ -5,6 +5,8 @@
 #include <QString>
 #include <QXmlStreamReader>
 
+#include <functional>
+
 namespace vg {
 
 // A QXmlStreamReader for untrusted GraphML and GEXF. It refuses the first DTD token (so no
@@ -24,6 +26,11 @@ public:
     int line() const { return int(m_xml.lineNumber()); }
     int depth() const { return m_depth; }
     QString attribute(QLatin1StringView name) const { return m_xml.attributes().value(name).toString(); }
+
+    // Reads the whole document, whose root element must be <root>: readRoot is called on its
+    // start tag. Returns the error (with its line), or "no <root> element; expected `what`"
+    // for a document without one; empty when all went well.
+    QString readDocument(QLatin1StringView root, const QString &what, const std::function<bool()> &readRoot);
 
     // Skips the rest of the current element (the reader must be on its start tag).
     bool skipElement();
