@@ -274,6 +274,14 @@ QString planSummary(const ImportPlan &plan)
         .arg(plan.rejected.size());
 }
 
+// The model --into names (loaded, or a message printed and nothing), or an empty one.
+std::optional<Model> intoModel(const ImportArgs &a)
+{
+    if (a.into.isEmpty())
+        return Model();
+    return loadOrReport(a.into);
+}
+
 } // namespace
 
 int cmdImport(const Command &c, const QStringList &args)
@@ -282,13 +290,10 @@ int cmdImport(const Command &c, const QStringList &args)
     const std::optional<ImportArgs> a = importArgs(c, p, args, true);
     if (!a)
         return Usage;
-    Model existing;
-    if (!a->into.isEmpty()) {
-        auto m = loadOrReport(a->into);
-        if (!m)
-            return Failed;
-        existing = std::move(*m);
-    }
+    std::optional<Model> into = intoModel(*a);
+    if (!into)
+        return Failed;
+    const Model &existing = *into;
     Expected<ImportPlan> plan = planImport(a->sources, existing, a->options);
     if (!plan)
         return reportError(plan.error());
@@ -337,13 +342,10 @@ int cmdBenchImport(const Command &c, const QStringList &args)
     const std::optional<ImportArgs> a = importArgs(c, p, args, false);
     if (!a)
         return Usage;
-    Model existing;
-    if (!a->into.isEmpty()) {
-        auto m = loadOrReport(a->into);
-        if (!m)
-            return Failed;
-        existing = std::move(*m);
-    }
+    std::optional<Model> into = intoModel(*a);
+    if (!into)
+        return Failed;
+    const Model &existing = *into;
     QElapsedTimer t;
     t.start();
     Expected<ImportPlan> plan = planImport(a->sources, existing, a->options);
