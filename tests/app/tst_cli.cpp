@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/clirun.h"
 #include "tests/testutil.h"
 
 #include "model/io/modelfile.h"
@@ -8,31 +9,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace vg;
 
-namespace {
-
-struct Run {
-    int code = -1;
-    QString out, err;
-};
-
-Run run(const QStringList &args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY")); // every subcommand runs headless
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(VG_BINARY), args);
-    p.waitForFinished(120000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-
-} // namespace
+using test::Run;
+using test::run;
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -188,8 +170,9 @@ private Q_SLOTS:
         r = run({QStringLiteral("blast"), path("t.json"), QStringLiteral("--breach"), QStringLiteral("analytics"),
                  QStringLiteral("--aware"), QStringLiteral("2026-11-27T09:30:00+01:00")});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.contains(QStringLiteral("due: Mon 30 Nov 2026 09:30 UTC+01:00 (notify the supervisory authority)")),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QStringLiteral("due: Mon 30 Nov 2026 09:30 UTC+01:00 (notify the supervisory authority)")),
+            qPrintable(r.out));
         r = run({QStringLiteral("blast"), path("t.json"), QStringLiteral("--breach"), QStringLiteral("analytics"),
                  QStringLiteral("--aware"), QStringLiteral("tomorrow")});
         QCOMPARE(r.code, 2);

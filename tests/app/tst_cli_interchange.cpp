@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `vendorgraph export`, `import` and `bench-import`, run as a user runs them.
+#include "tests/clirun.h"
 #include "tests/testutil.h"
 
 #include "model/io/modelfile.h"
@@ -18,22 +19,8 @@ using namespace vg;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out, err;
-};
-
-Run run(const QStringList &args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY")); // every subcommand runs headless
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(VG_BINARY), args);
-    p.waitForFinished(120000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using test::Run;
+using test::run;
 
 QString data(const char *name) { return QStringLiteral(VG_TEST_DATA "/interchange/") + QLatin1StringView(name); }
 
@@ -123,8 +110,8 @@ private Q_SLOTS:
         m.scenarios = {a, empty};
         m.activeScenario = a.name;
         QVERIFY(saveModel(m, path("saved.vgdb")).ok());
-        Run r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--scenario"), QStringLiteral("active"),
-                     QStringLiteral("--out"), path("saved.pdf")});
+        Run r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--scenario"),
+                     QStringLiteral("active"), QStringLiteral("--out"), path("saved.pdf")});
         QCOMPARE(r.code, 0);
         QVERIFY(test::readAll(path("saved.pdf")).startsWith("%PDF-"));
         r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--scenario"), QStringLiteral("Nope"),
@@ -132,8 +119,8 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("\"Analytics breach\", \"Nothing yet\"")), qPrintable(r.err));
         QVERIFY(!QFile::exists(path("nope.pdf")));
-        r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--scenario"), QStringLiteral("Nothing yet"),
-                 QStringLiteral("--out"), path("empty.pdf")});
+        r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--scenario"),
+                 QStringLiteral("Nothing yet"), QStringLiteral("--out"), path("empty.pdf")});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("has no seeds")), qPrintable(r.err));
         r = run({QStringLiteral("report"), path("saved.vgdb"), QStringLiteral("--scenario"), QStringLiteral("active"),
