@@ -178,7 +178,6 @@ QLineF EdgeLayer::segment(int h) const
 void EdgeLayer::rebuild()
 {
     const GraphStore &s = m_scene->document()->store();
-    m_geom.assign(std::size_t(s.edgeSlots()), QLineF());
     m_offset.assign(std::size_t(s.edgeSlots()), 0.f);
     // Parallel edges between the same two nodes get offsets; most pairs have one edge.
     QHash<quint64, int> pairCount;
@@ -195,16 +194,30 @@ void EdgeLayer::rebuild()
             const int k = seen[key]++;
             m_offset[std::size_t(h)] = float((k - (n - 1) / 2.0) * 16.0);
         }
-        m_geom[std::size_t(h)] = QLineF();
+    });
+    positionsChanged();
+}
+
+void EdgeLayer::positionsChanged()
+{
+    const GraphStore &s = m_scene->document()->store();
+    if (m_offset.size() != std::size_t(s.edgeSlots())) { // the edges changed too
+        rebuild();
+        return;
+    }
+    // The offsets of parallel edges depend on the edges only: a move keeps them.
+    m_geom.assign(std::size_t(s.edgeSlots()), QLineF());
+    s.forEachEdge([&](int h, const Edge &) {
         if (!m_scene->edgeVisible(h))
             return;
         QLineF l = rawSegment(h);
-        if (m_offset[std::size_t(h)] != 0.f) {
+        if (const float offset = m_offset[std::size_t(h)]; offset != 0.f) {
+            const int a = std::min(s.edgeFrom(h), s.edgeTo(h)), b = std::max(s.edgeFrom(h), s.edgeTo(h));
             const QPointF pa = m_scene->nodePos(a), pb = m_scene->nodePos(b);
             QPointF nrm(-(pb - pa).y(), (pb - pa).x());
             const double len = std::hypot(nrm.x(), nrm.y());
             if (len > 0)
-                l.translate(nrm / len * m_offset[std::size_t(h)]);
+                l.translate(nrm / len * offset);
         }
         m_geom[std::size_t(h)] = l;
     });

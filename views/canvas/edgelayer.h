@@ -47,6 +47,9 @@ public:
 
     // Rebuilds the geometry and the index of every edge (model reset, filter change).
     void rebuild();
+    // Every node may have moved (a layout applied), the edges are the same: the geometry and
+    // the index again, not the parallel edges' offsets.
+    void positionsChanged();
     void edgeAdded(int handle);
     void edgeAboutToBeRemoved(int handle);
     void edgeChanged(int handle); // endpoints, kind or data that changes its badge

@@ -74,7 +74,7 @@ GraphScene::GraphScene(Document *doc, Selection *selection, QObject *parent)
         }
         m_applyingPositions = false;
         if (m_bulk)
-            m_edges->rebuild();
+            m_edges->positionsChanged();
         m_bulk = false;
         Q_EMIT contentChanged();
     });

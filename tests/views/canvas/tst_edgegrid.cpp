@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace vg;
 
 namespace {
@@ -25,7 +27,7 @@ class TestEdgeGrid : public QObject {
     Q_OBJECT
 
     // Every segment that touches the rectangle is visited, and each at most once.
-    static void check(const EdgeGrid &grid, const std::vector<QLineF> &lines, const QRectF &r)
+    static void check(EdgeGrid &grid, const std::vector<QLineF> &lines, const QRectF &r)
     {
         QSet<int> seen;
         bool twice = false;
@@ -42,14 +44,24 @@ class TestEdgeGrid : public QObject {
     }
 
 private Q_SLOTS:
+    void queriesFindEverySegmentThroughEditsAndRebuilds_data()
+    {
+        QTest::addColumn<bool>("background");
+        QTest::newRow("built on the GUI thread") << false;
+        QTest::newRow("built in the background") << true;
+    }
     void queriesFindEverySegmentThroughEditsAndRebuilds()
     {
+        QFETCH(bool, background);
         QRandomGenerator g(7);
         std::vector<QLineF> lines(3000);
         for (QLineF &l : lines)
             l = g.bounded(10) == 0 ? QLineF() : QLineF(point(g, 50000), point(g, 50000));
         EdgeGrid grid;
+        if (background)
+            grid.setBackgroundFrom(0);
         grid.reset(lines);
+        grid.waitForBuild();
         QVERIFY(grid.columns() >= 8);
         const int rebuildsAtStart = grid.rebuildCount();
         for (int round = 0; round < 300; ++round) {
@@ -76,6 +88,41 @@ private Q_SLOTS:
                  int(std::count_if(lines.begin(), lines.end(), [](const QLineF &l) { return !l.isNull(); })));
     }
 
+    // A layout applied to a big map: the grid is built on another thread while the segments
+    // are queried and edited; queries stay exact meanwhile, and the edits made meanwhile are
+    // in the grid it takes over.
+    void aBackgroundBuildKeepsQueriesExactAndTakesTheEditsMadeMeanwhile()
+    {
+        QRandomGenerator g(11);
+        std::vector<QLineF> lines(60000);
+        for (QLineF &l : lines)
+            l = QLineF(point(g, 100000), point(g, 100000));
+        EdgeGrid grid;
+        grid.reset(lines); // 60,000 segments: past the default threshold
+        QVERIFY(grid.building());
+        for (int k = 0; k < 200; ++k) {
+            const int id = int(g.bounded(int(lines.size()) + 10));
+            if (std::size_t(id) >= lines.size())
+                lines.resize(std::size_t(id) + 1);
+            lines[std::size_t(id)] = k % 5 == 0 ? QLineF() : QLineF(point(g, 100000), point(g, 100000));
+            grid.set(id, lines[std::size_t(id)]);
+        }
+        for (int k = 0; k < 5; ++k)
+            check(grid, lines, QRectF(point(g, 100000), QSizeF(500, 500)));
+        grid.waitForBuild();
+        QVERIFY(!grid.building());
+        QVERIFY(grid.columns() >= 8);
+        QVERIFY(grid.entryCount() >= qint64(grid.segmentCount()));
+        for (int k = 0; k < 50; ++k)
+            check(grid, lines, QRectF(point(g, 100000), QSizeF(300, 300)));
+        QCOMPARE(grid.segmentCount(),
+                 int(std::count_if(lines.begin(), lines.end(), [](const QLineF &l) { return !l.isNull(); })));
+        // And a grid dropped while it builds stops its thread (no hang, no leak under ASan).
+        EdgeGrid dropped;
+        dropped.reset(lines);
+        QVERIFY(dropped.building());
+    }
+
     void aSmallQueryVisitsOnlyTheSegmentsNearIt()
     {
         // 20,000 long random segments: a bounding-box index returns a quarter of them for a
@@ -86,6 +133,7 @@ private Q_SLOTS:
             l = QLineF(point(g, 100000), point(g, 100000));
         EdgeGrid grid;
         grid.reset(lines);
+        grid.waitForBuild();
         int visited = 0, boxes = 0;
         const QRectF r(50000, 50000, 172, 52);
         grid.query(r, [&](int) { ++visited; });
