@@ -9,6 +9,10 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <atomic>
+#include <optional>
+#include <thread>
+
 namespace vg {
 
 namespace {
@@ -22,8 +26,11 @@ constexpr int kMaxAutoRetries = 3;
 
 } // namespace
 
-TeamSession::TeamSession(Document *doc, QObject *parent) : QObject(parent), m_doc(doc), m_retry(new QTimer(this))
+TeamSession::TeamSession(Document *doc, QObject *parent)
+    : QObject(parent), m_doc(doc), m_retry(new QTimer(this)), m_attemptPoll(new QTimer(this))
 {
+    m_attemptPoll->setInterval(20);
+    connect(m_attemptPoll, &QTimer::timeout, this, &TeamSession::attemptFinished);
     m_retry->setSingleShot(true);
     connect(m_retry, &QTimer::timeout, this, &TeamSession::tryReconnect);
     connect(m_doc, &Document::changeApplied, this, &TeamSession::onChangeApplied);
@@ -160,6 +167,8 @@ Status TeamSession::adopt(TeamOpening o)
 void TeamSession::close()
 {
     m_retry->stop();
+    m_attemptPoll->stop();
+    m_attempt.reset();
     delete m_notifier;
     m_notifier = nullptr;
     m_conn.close();
@@ -193,11 +202,41 @@ void TeamSession::goOffline(const QString &why)
         m_retry->start(m_delay);
 }
 
+// A reconnect attempt, run on a thread of its own: a host that does not answer holds it for the
+// connection timeout (5 s), which must not freeze the window. The session polls for its end;
+// the attempt outlives a session closed or destroyed meanwhile (its result is then dropped).
+struct TeamSession::Attempt {
+    std::atomic<bool> done{false};
+    std::optional<Expected<pg::Connection>> result;
+    QString user;
+    bool canWrite = false;
+};
+
 void TeamSession::tryReconnect()
 {
-    if (m_state != State::Offline)
+    if (m_state != State::Offline || m_attempt)
         return;
-    auto c = connectServer(m_url, m_password, &m_user, &m_canWrite);
+    auto attempt = std::make_shared<Attempt>();
+    m_attempt = attempt;
+    std::thread([attempt, url = m_url, password = m_password] {
+        attempt->result = connectServer(url, password, &attempt->user, &attempt->canWrite);
+        attempt->done = true;
+    }).detach();
+    m_attemptPoll->start();
+}
+
+bool TeamSession::reconnecting() const { return m_attempt && !m_attempt->done; }
+
+void TeamSession::attemptFinished()
+{
+    if (!m_attempt || !m_attempt->done)
+        return;
+    m_attemptPoll->stop();
+    const std::shared_ptr<Attempt> attempt = std::move(m_attempt);
+    m_attempt.reset();
+    if (m_state != State::Offline)
+        return; // closed, or opened again, meanwhile: the connection closes with the attempt
+    Expected<pg::Connection> &c = *attempt->result;
     if (!c) {
         m_offlineReason = c.error().problems.front().what;
         m_delay = std::min(m_delay * 2, kMaxDelayMs);
@@ -205,6 +244,8 @@ void TeamSession::tryReconnect()
         Q_EMIT stateChanged(m_state);
         return;
     }
+    m_user = attempt->user;
+    m_canWrite = attempt->canWrite;
     attach(std::move(*c));
     std::optional<qint64> id;
     try {

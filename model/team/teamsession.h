@@ -65,7 +65,9 @@ struct TeamConflict {
 // lives in memory: closing with queued edits loses them (the GUI warns and offers a copy).
 // The session reconnects by itself, retrying after 0.5 s, then doubling up to 10 s.
 //
-// Lives in the GUI thread; server calls block it for at most the connection's timeout.
+// Lives in the GUI thread; server calls block it for at most the connection's timeout, except
+// reconnecting, whose attempts (each up to that timeout when the host does not answer) run on a
+// thread of their own.
 class TeamSession final : public QObject {
     Q_OBJECT
 public:
@@ -110,6 +112,8 @@ public:
     void setReconnectDelay(int ms) { m_firstDelay = ms; }
     // The history of the open model, over this session's connection.
     Expected<std::vector<HistoryEntry>> history(const HistoryQuery &q);
+    // Whether a reconnect attempt is under way (off the GUI thread).
+    bool reconnecting() const;
     // Forces the connection closed as if the network had failed (tests, diagnostics).
     void dropConnection();
 
@@ -142,6 +146,8 @@ private:
     void setState(State s);
     void goOffline(const QString &why);
     void tryReconnect();
+    void attemptFinished();
+    struct Attempt;
     // Connects, checks the schema, LISTENs and asks who we are; any thread.
     static Expected<pg::Connection> connectServer(const TeamUrl &url, const QString &password, QString *user,
                                                   bool *canWrite);
@@ -159,6 +165,8 @@ private:
     pg::Connection m_conn;
     QSocketNotifier *m_notifier = nullptr;
     QTimer *m_retry;
+    QTimer *m_attemptPoll; // while an attempt runs
+    std::shared_ptr<Attempt> m_attempt;
     int m_firstDelay = 500;
     int m_delay = 500;
     State m_state = State::Closed;

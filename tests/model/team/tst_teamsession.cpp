@@ -9,6 +9,13 @@
 #include "model/team/teamsession.h"
 
 #include <QSignalSpy>
+#include <QTimer>
+
+#include <cstring>
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace vg;
 
@@ -226,6 +233,37 @@ private Q_SLOTS:
         QTRY_COMPARE(a.session.queuedEdits(), 0);
         QCOMPARE(serverModel(), a.model());
         QVERIFY(!a.doc.isModified());
+    }
+
+    // A server host that takes connections and never answers holds each reconnect attempt
+    // for the connection timeout (5 s). The attempt runs off the GUI thread: the event loop
+    // keeps running while it waits, and the session comes back once the server does.
+    void aReconnectToAServerThatDoesNotAnswerLeavesTheEventLoopRunning()
+    {
+        Client a(url("alice"));
+        QVERIFY(m_server.pause());
+        QTRY_COMPARE_WITH_TIMEOUT(a.session.state(), TeamSession::State::Offline, 10000);
+        // Something listens on the server's socket, accepts nothing and says nothing.
+        const QByteArray path = QFile::encodeName(m_server.socketDir() + QStringLiteral("/.s.PGSQL.5432"));
+        const int silent = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        QVERIFY(silent >= 0);
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        QVERIFY(std::size_t(path.size()) < sizeof addr.sun_path);
+        std::memcpy(addr.sun_path, path.constData(), std::size_t(path.size()));
+        QVERIFY(::bind(silent, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+        QVERIFY(::listen(silent, 16) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(a.session.reconnecting(), 15000);
+        bool ran = false;
+        QTimer::singleShot(0, &a.session, [&ran] { ran = true; });
+        QTRY_VERIFY(ran);
+        QVERIFY(a.session.reconnecting()); // the event loop ran while the attempt waited
+        QCOMPARE(a.session.state(), TeamSession::State::Offline);
+        ::close(silent);
+        ::unlink(path.constData());
+        QVERIFY(m_server.resume());
+        QTRY_COMPARE_WITH_TIMEOUT(a.session.state(), TeamSession::State::Online, 30000);
+        QVERIFY(!a.session.reconnecting());
     }
 
     void viewerEditIsRefusedByTheServerAndUndone()
