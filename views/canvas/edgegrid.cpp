@@ -169,6 +169,7 @@ void EdgeGrid::rebuild()
         m_stale = 0;
         return;
     }
+    m_cells = Cells(); // unread until the new cells arrive: free its entries now
     auto job = std::make_shared<Job>();
     job->lines = m_lines;
     job->versions = m_version;

@@ -195,13 +195,14 @@ void EdgeLayer::rebuild()
             m_offset[std::size_t(h)] = float((k - (n - 1) / 2.0) * 16.0);
         }
     });
+    m_offsetsStale = false;
     positionsChanged();
 }
 
 void EdgeLayer::positionsChanged()
 {
     const GraphStore &s = m_scene->document()->store();
-    if (m_offset.size() != std::size_t(s.edgeSlots())) { // the edges changed too
+    if (m_offsetsStale || m_offset.size() != std::size_t(s.edgeSlots())) { // the edges changed too
         rebuild();
         return;
     }
@@ -270,17 +271,17 @@ void EdgeLayer::unplace(int h)
     update(QRectF(l.p1(), l.p2()).normalized().adjusted(-20, -20, 20, 20));
 }
 
-void EdgeLayer::updateSiblings(int a, int b)
+void EdgeLayer::updateSiblings(int a, int b, int excluding)
 {
     const GraphStore &s = m_scene->document()->store();
     if (a < 0 || b < 0)
         return;
     std::vector<int> group;
     for (const int e : s.outEdges(a))
-        if (s.edgeTo(e) == b)
+        if (s.edgeTo(e) == b && e != excluding)
             group.push_back(e);
     for (const int e : s.inEdges(a))
-        if (s.edgeFrom(e) == b)
+        if (s.edgeFrom(e) == b && e != excluding)
             group.push_back(e);
     std::sort(group.begin(), group.end());
     const int n = int(group.size());
@@ -305,12 +306,20 @@ void EdgeLayer::edgeAdded(int h)
 void EdgeLayer::edgeAboutToBeRemoved(int h)
 {
     unplace(h);
-    if (std::size_t(h) < m_offset.size())
+    if (std::size_t(h) < m_offset.size() && m_offset[std::size_t(h)] != 0.f) {
         m_offset[std::size_t(h)] = 0.f;
+        // The parallel edges left close ranks around the middle again.
+        const GraphStore &s = m_scene->document()->store();
+        updateSiblings(s.edgeFrom(h), s.edgeTo(h), h);
+    }
 }
 
 void EdgeLayer::edgeChanged(int h)
 {
+    // Its former parallel edges (if its endpoints changed) are not known here: recounted on the
+    // next bulk move.
+    if (std::size_t(h) < m_offset.size() && m_offset[std::size_t(h)] != 0.f)
+        m_offsetsStale = true;
     unplace(h);
     const GraphStore &s = m_scene->document()->store();
     updateSiblings(s.edgeFrom(h), s.edgeTo(h));

@@ -72,13 +72,15 @@ private:
     struct Index;
     void place(int handle);
     void unplace(int handle);
-    void updateSiblings(int a, int b);
+    // Renumbers the offsets of the edges between a and b (but excluding), and places them.
+    void updateSiblings(int a, int b, int excluding = -1);
     QLineF rawSegment(int handle) const;
 
     GraphScene *m_scene;
     std::unique_ptr<Index> m_index;
     std::vector<QLineF> m_geom; // by edge handle; null line: not placed
     std::vector<float> m_offset; // perpendicular shift of parallel edges
+    bool m_offsetsStale = false; // an edge of a parallel group changed: recount on the next move
     QRectF m_bounds;
     int m_lastDrawn = 0;
     bool m_lastAggregated = false;

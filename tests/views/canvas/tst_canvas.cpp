@@ -112,6 +112,41 @@ private Q_SLOTS:
         QCOMPARE(scene.nodeItem(QStringLiteral("renamed_vendor")), item);
     }
 
+    // Parallel edges between two nodes are spread evenly around the line between them; when
+    // one goes, the others close ranks around the middle again.
+    void parallelEdgesStaySpreadAroundTheMiddleWhenOneIsRemoved()
+    {
+        Document doc;
+        Selection sel(&doc);
+        GraphScene scene(&doc, &sel);
+        doc.reset(placedSample(), QString());
+        for (const char *id : {"p1", "p2"}) {
+            Node n;
+            n.id = QString::fromLatin1(id);
+            n.kind = NodeKind::Vendor;
+            push(doc, addNode(doc, n, QPointF(id[1] == '1' ? 5000 : 6000, 5000)));
+        }
+        for (const char *id : {"pa", "pb", "pc"}) {
+            Edge e;
+            e.id = QString::fromLatin1(id);
+            e.from = QStringLiteral("p1");
+            e.to = QStringLiteral("p2");
+            e.kind = EdgeKind::Hosts;
+            push(doc, addEdge(doc, e));
+        }
+        const double middle = (scene.nodePos(doc.store().node(QStringLiteral("p1"))).y()
+                               + scene.nodePos(doc.store().node(QStringLiteral("p2"))).y())
+            / 2;
+        auto offsetOf = [&](const char *id) {
+            return scene.edgeLayer()->segment(doc.store().edge(QString::fromLatin1(id))).center().y() - middle;
+        };
+        QCOMPARE(offsetOf("pa") + offsetOf("pb") + offsetOf("pc"), 0.0);
+        QVERIFY(offsetOf("pa") != offsetOf("pc"));
+        push(doc, removeItems(doc, {}, {QStringLiteral("pa")}));
+        QCOMPARE(offsetOf("pb") + offsetOf("pc"), 0.0);
+        QVERIFY(offsetOf("pb") != 0.0);
+    }
+
     void aDragIsOneUndoStepAndRepeatedDragsMerge()
     {
         Document doc;

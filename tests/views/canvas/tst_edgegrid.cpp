@@ -100,12 +100,14 @@ private Q_SLOTS:
         EdgeGrid grid;
         grid.reset(lines); // 60,000 segments: past the default threshold
         QVERIFY(grid.building());
+        std::vector<int> edited;
         for (int k = 0; k < 200; ++k) {
             const int id = int(g.bounded(int(lines.size()) + 10));
             if (std::size_t(id) >= lines.size())
                 lines.resize(std::size_t(id) + 1);
             lines[std::size_t(id)] = k % 5 == 0 ? QLineF() : QLineF(point(g, 100000), point(g, 100000));
             grid.set(id, lines[std::size_t(id)]);
+            edited.push_back(id);
         }
         for (int k = 0; k < 5; ++k)
             check(grid, lines, QRectF(point(g, 100000), QSizeF(500, 500)));
@@ -113,6 +115,13 @@ private Q_SLOTS:
         QVERIFY(!grid.building());
         QVERIFY(grid.columns() >= 8);
         QVERIFY(grid.entryCount() >= qint64(grid.segmentCount()));
+        // Each segment edited during the build is found through the grid at its new place, and
+        // a removed one nowhere.
+        for (const int id : edited) {
+            const QLineF &l = lines[std::size_t(id)];
+            const QPointF mid = l.isNull() ? QPointF(50000, 50000) : l.center();
+            check(grid, lines, QRectF(mid - QPointF(2, 2), QSizeF(4, 4)));
+        }
         for (int k = 0; k < 50; ++k)
             check(grid, lines, QRectF(point(g, 100000), QSizeF(300, 300)));
         QCOMPARE(grid.segmentCount(),
