@@ -155,10 +155,14 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
     QTemporaryFile input(QDir::tempPath() + QStringLiteral("/vendorgraph-layout-XXXXXX.gv"));
     QTemporaryFile errors(QDir::tempPath() + QStringLiteral("/vendorgraph-layout-XXXXXX.txt"));
     const QByteArray text = dotText(g, ranks);
-    if (!input.open() || input.write(text) != text.size() || !input.flush() || !errors.open())
+    if (!input.open() || input.write(text) != text.size() || !input.flush())
         return Error(QString(),
                      QStringLiteral("cannot start the layout: cannot write a temporary file in %1: %2")
                          .arg(QDir::tempPath(), input.errorString()));
+    if (!errors.open())
+        return Error(QString(),
+                     QStringLiteral("cannot start the layout: cannot create a temporary file in %1: %2")
+                         .arg(QDir::tempPath(), errors.errorString()));
     input.close();
     errors.close();
     int fds[2];
@@ -211,6 +215,8 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
         }
         if (r < 0 && errno == EINTR)
             continue;
+        if (r < 0)
+            break; // cannot wait for output: the exit status or the missing nodes say so below
         const ssize_t k = ::read(fds[0], buffer, sizeof buffer);
         if (k < 0 && errno == EINTR)
             continue;
@@ -219,10 +225,26 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
         plain.append(buffer, int(k));
     }
     ::close(fds[0]);
-    if (cancelled || outOfTime)
-        ::kill(child, SIGKILL);
+    // dot may close its output before it ends (freeing a big graph): Cancel and the time limit
+    // still apply while it does.
     int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
+    bool reaped = false;
+    while (!reaped && !cancelled && !outOfTime) {
+        const pid_t w = ::waitpid(child, &status, WNOHANG);
+        if (w == child || (w < 0 && errno != EINTR)) {
+            reaped = true;
+        } else if (control.cancelled()) {
+            cancelled = true;
+        } else if (clock.elapsed() > control.timeLimitMs) {
+            outOfTime = true;
+        } else if (w == 0) {
+            ::usleep(20000);
+        }
+    }
+    if (!reaped) {
+        ::kill(child, SIGKILL);
+        while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
+    }
     if (cancelled)
         return layoutCancelled();
     if (outOfTime)
@@ -232,18 +254,20 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
                          .arg(QString::fromLatin1(engine))
                          .arg(n)
                          .arg(control.timeLimitMs / 1000.0));
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !readPlain(plain, out)) {
+    const bool exitedWell = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (!exitedWell || !readPlain(plain, out)) {
         QString said;
         if (errors.open())
             said = QString::fromLocal8Bit(errors.read(400)).trimmed();
+        const QString how = !exitedWell
+            ? (WIFEXITED(status)
+                   ? QStringLiteral("exit status %1").arg(WEXITSTATUS(status))
+                   : QStringLiteral("stopped by signal %1").arg(WIFSIGNALED(status) ? WTERMSIG(status) : -1))
+            : QStringLiteral("its output lacks some of the %1 nodes").arg(n);
         return Error(
             QString(),
             QStringLiteral("Graphviz (%1) could not lay out the graph (%2)%3")
-                .arg(QString::fromLatin1(engine),
-                     WIFEXITED(status)
-                         ? QStringLiteral("exit status %1").arg(WEXITSTATUS(status))
-                         : QStringLiteral("stopped by signal %1").arg(WIFSIGNALED(status) ? WTERMSIG(status) : -1),
-                     said.isEmpty() ? QString() : QStringLiteral(": ") + said));
+                .arg(QString::fromLatin1(engine), how, said.isEmpty() ? QString() : QStringLiteral(": ") + said));
     }
     if (dot)
         packRanks(out, ranks);
