@@ -8,11 +8,11 @@
 #include "model/storage/pgschema.h"
 
 #include <QSocketNotifier>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <atomic>
 #include <optional>
-#include <thread>
 
 namespace vg {
 
@@ -200,7 +200,7 @@ void TeamSession::goOffline(const QString &why)
         m_retry->start(m_delay);
 }
 
-// A reconnect attempt, run on a thread of its own: a host that does not answer holds it for the
+// A reconnect attempt, run off the GUI thread: a host that does not answer holds it for the
 // connection timeout (5 s), which must not freeze the window. The session polls for its end;
 // the attempt outlives a session closed or destroyed meanwhile (its result is then dropped).
 struct TeamSession::Attempt {
@@ -216,10 +216,13 @@ void TeamSession::tryReconnect()
         return;
     auto attempt = std::make_shared<Attempt>();
     m_attempt = attempt;
-    std::thread([attempt, url = m_url, password = m_password] {
+    // A pool of their own (not the global one, which ranking jobs may fill); it is destroyed,
+    // and so waits for an attempt still running, when the program ends, not while it runs.
+    static QThreadPool attempts;
+    attempts.start([attempt, url = m_url, password = m_password] {
         attempt->result = connectServer(url, password, &attempt->user, &attempt->canWrite);
         attempt->done = true;
-    }).detach();
+    });
     m_attemptPoll->start();
 }
 
