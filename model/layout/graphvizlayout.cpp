@@ -8,12 +8,13 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QStandardPaths>
 #include <QTemporaryFile>
 
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -148,10 +149,10 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
     if (engineUsed)
         *engineUsed = QString::fromLatin1(engine);
     const std::vector<int> ranks = dot ? dotRanks(g) : std::vector<int>();
-    // Graphviz runs as its own program, not in a fork of this one: a fork of a process with
-    // other threads (the GUI, the analysis worker) may inherit a lock some thread held, and
-    // the child then hangs (it did under AddressSanitizer). A separate process can also be
-    // killed at once on Cancel or at the time limit, with nothing leaked.
+    // Graphviz runs as its own program, not as libgvc in a fork of this one: a fork of a
+    // process with other threads (the GUI, the analysis worker) may inherit a lock some thread
+    // held, and a child that allocates then hangs (it did under AddressSanitizer). A separate
+    // process can also be killed at once on Cancel or at the time limit, with nothing leaked.
     QTemporaryFile input(QDir::tempPath() + QStringLiteral("/vendorgraph-layout-XXXXXX.gv"));
     QTemporaryFile errors(QDir::tempPath() + QStringLiteral("/vendorgraph-layout-XXXXXX.txt"));
     const QByteArray text = dotText(g, ranks);
@@ -165,31 +166,66 @@ Expected<std::vector<QPointF>> graphvizLayout(const LayoutGraph &g, const Layout
                          .arg(QDir::tempPath(), errors.errorString()));
     input.close();
     errors.close();
-    int fds[2];
+    const QString dotPath = QStandardPaths::findExecutable(QStringLiteral("dot"));
+    if (dotPath.isEmpty())
+        return Error(QString(),
+                     QStringLiteral("cannot start the layout: Graphviz's dot program was not found (install "
+                                    "the graphviz package). Tiers lays out a model of any size."));
+    int fds[2], report[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
         return Error(QString(),
                      QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-    const QByteArray inputPath = QFile::encodeName(input.fileName()), errorsPath = QFile::encodeName(errors.fileName()),
-                     engineFlag = QByteArray("-K") + engine;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    posix_spawn_file_actions_addopen(&actions, 2, errorsPath.constData(), O_WRONLY | O_TRUNC, 0600);
+    if (::pipe2(report, O_CLOEXEC) != 0) {
+        const int e = errno;
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return Error(QString(),
+                     QStringLiteral("cannot start the layout: %1").arg(QString::fromLocal8Bit(std::strerror(e))));
+    }
+    const QByteArray program = QFile::encodeName(dotPath), inputPath = QFile::encodeName(input.fileName()),
+                     errorsPath = QFile::encodeName(errors.fileName()), engineFlag = QByteArray("-K") + engine;
     char *argv[] = {const_cast<char *>("dot"), const_cast<char *>(engineFlag.constData()),
                     const_cast<char *>("-Tplain"), const_cast<char *>(inputPath.constData()), nullptr};
-    pid_t child = -1;
-    const int spawned = ::posix_spawnp(&child, "dot", &actions, nullptr, argv, environ);
-    posix_spawn_file_actions_destroy(&actions);
+    // Between fork and exec the child calls only async-signal-safe functions (nothing that
+    // allocates: other threads may hold the allocator's lock). It is killed when the thread
+    // that started it ends (PR_SET_PDEATHSIG): a VendorGraph killed or crashed mid-layout
+    // leaves no dot running on. An exec that fails reports its errno through `report`.
+    const pid_t parent = ::getpid();
+    const pid_t child = ::fork();
+    if (child == 0) {
+        int e = 0;
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent)
+            ::_exit(127);
+        const int in = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        const int err = ::open(errorsPath.constData(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (in >= 0 && err >= 0 && ::dup2(in, 0) >= 0 && ::dup2(fds[1], 1) >= 0 && ::dup2(err, 2) >= 0)
+            ::execv(program.constData(), argv);
+        e = errno;
+        [[maybe_unused]] const ssize_t w = ::write(report[1], &e, sizeof e);
+        ::_exit(127);
+    }
     ::close(fds[1]);
-    if (spawned != 0) {
+    ::close(report[1]);
+    if (child < 0) {
+        const int e = errno;
         ::close(fds[0]);
+        ::close(report[0]);
+        return Error(
+            QString(),
+            QStringLiteral("cannot start Graphviz's dot program: %1").arg(QString::fromLocal8Bit(std::strerror(e))));
+    }
+    int execErrno = 0;
+    ssize_t reported = 0;
+    while ((reported = ::read(report[0], &execErrno, sizeof execErrno)) < 0 && errno == EINTR) { }
+    ::close(report[0]);
+    if (reported == ssize_t(sizeof execErrno)) { // the exec failed: nothing runs
+        ::close(fds[0]);
+        int status = 0;
+        while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
         return Error(QString(),
-                     spawned == ENOENT ? QStringLiteral("cannot start the layout: Graphviz's dot program was not found "
-                                                        "(install the graphviz package). Tiers lays out a model of any "
-                                                        "size.")
-                                       : QStringLiteral("cannot start Graphviz's dot program: %1")
-                                             .arg(QString::fromLocal8Bit(std::strerror(spawned))));
+                     QStringLiteral("cannot start Graphviz's dot program (%1): %2")
+                         .arg(dotPath, QString::fromLocal8Bit(std::strerror(execErrno))));
     }
     QByteArray plain;
     char buffer[65536];

@@ -7,13 +7,17 @@
 #include "model/layout/layoutgraph.h"
 #include "model/layout/organiclayout.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
 #include <thread>
+
+#include <signal.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define VG_SANITIZED 1
@@ -152,6 +156,58 @@ private Q_SLOTS:
         QVERIFY(!out.ok());
         QVERIFY2(out.error().message().contains(QStringLiteral("install the graphviz package")),
                  qPrintable(out.error().message()));
+    }
+    // A VendorGraph killed in the middle of a layered layout leaves no Graphviz running on
+    // (an orphaned sfdp once ran for 40 minutes after its test was killed).
+    void aKilledVendorGraphTakesItsGraphvizWithIt()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath(QStringLiteral("m.json"));
+        QProcess gen;
+        gen.start(QStringLiteral(VG_BINARY),
+                  {QStringLiteral("generate"), QStringLiteral("--people"), QStringLiteral("10"),
+                   QStringLiteral("--services"), QStringLiteral("6000"), QStringLiteral("--vendors"),
+                   QStringLiteral("14000"), QStringLiteral("--edges"), QStringLiteral("150000"),
+                   QStringLiteral("--seed"), QStringLiteral("1"), model});
+        QVERIFY(gen.waitForFinished(120000));
+        QCOMPARE(gen.exitCode(), 0);
+        QProcess exporter;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        exporter.setProcessEnvironment(env);
+        exporter.start(QStringLiteral(VG_BINARY),
+                       {QStringLiteral("export"), model, QStringLiteral("--format"), QStringLiteral("svg"),
+                        QStringLiteral("--out"), dir.filePath(QStringLiteral("m.svg")), QStringLiteral("--layout"),
+                        QStringLiteral("layered")});
+        QVERIFY(exporter.waitForStarted());
+        const qint64 parent = exporter.processId();
+        // Its dot (sfdp on 20,000 nodes and 150,000 edges: about 10 s of work), found by parent pid.
+        auto childDot = [parent]() -> qint64 {
+            for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+                QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+                if (!stat.open(QIODevice::ReadOnly))
+                    continue;
+                const QByteArray line = stat.readAll();
+                const qsizetype close = line.lastIndexOf(')');
+                const QList<QByteArray> f = line.mid(close + 2).split(' ');
+                if (line.contains("(dot)") && f.size() > 1 && f[1].toLongLong() == parent)
+                    return pid.toLongLong();
+            }
+            return 0;
+        };
+        qint64 dot = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((dot = childDot()) != 0, 120000);
+        ::kill(pid_t(parent), SIGKILL);
+        QVERIFY(exporter.waitForFinished(10000));
+        // Gone at once, or a zombie waiting to be reaped: not running on for its 10 s.
+        auto running = [dot] {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(dot));
+            if (!stat.open(QIODevice::ReadOnly))
+                return false;
+            const QByteArray line = stat.readAll();
+            return line.mid(line.lastIndexOf(')') + 2, 1) != "Z";
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!running(), 2000);
     }
 };
 
