@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <optional>
+#include <utility>
 
 namespace vg {
 
@@ -233,8 +234,7 @@ void TeamSession::attemptFinished()
     if (!m_attempt || !m_attempt->done)
         return;
     m_attemptPoll->stop();
-    const std::shared_ptr<Attempt> attempt = std::move(m_attempt);
-    m_attempt.reset();
+    const std::shared_ptr<Attempt> attempt = std::exchange(m_attempt, nullptr);
     if (m_state != State::Offline)
         return; // closed, or opened again, meanwhile: the connection closes with the attempt
     Expected<pg::Connection> &c = *attempt->result;
